@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+
+
+def bare(request: HttpRequest) -> HttpResponse:
+    """A bare Django response: the floor the benchmark compares real pages against."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("health/bare/", bare, name="bare"),
+    path("accounts/", include("fostering.accounts.urls")),
+    path("people/", include("fostering.people.urls")),
+    path("children/", include("fostering.children.urls")),
+    path("households/", include("fostering.households.urls")),
+    path("api/v1/", include("fostering.api.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("fostering.mywork.urls")),
+]

@@ -1,0 +1,33 @@
+"""Two-factor authentication, required for staff when FOSTERING_REQUIRE_2FA is on (production)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+EXEMPT_PREFIXES = ("/accounts/", "/static/", "/api/", "/health")
+
+
+class TwoFactorRequiredMiddleware:
+    """Send a signed-in user who has not yet passed a second factor to set one up or verify it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            settings.FOSTERING_REQUIRE_2FA
+            and user is not None
+            and user.is_authenticated
+            and not user.is_verified()  # type: ignore[union-attr]
+            and not request.path.startswith(EXEMPT_PREFIXES)
+        ):
+            from django_otp import devices_for_user
+
+            has_device = any(True for _ in devices_for_user(user, confirmed=True))
+            return redirect("accounts:two_factor_verify" if has_device else "accounts:two_factor_setup")
+        return self.get_response(request)

@@ -1,0 +1,131 @@
+"""Permissions are named after actions and mapped to roles here, and nowhere else.
+
+A permission is held within an organisation: a member of staff of two councils may supervise
+households in one and sit on the panel of the other. Caseload scope (which of an organisation's
+records a permission reaches) is decided by the selectors, which ask ``scope_of``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from .roles import Role
+
+if TYPE_CHECKING:
+    from .models import User
+
+
+class Perm(StrEnum):
+    # People and households
+    VIEW_PERSON = "view_person"
+    CHANGE_PERSON = "change_person"
+    VIEW_HOUSEHOLD = "view_household"
+    VIEW_CASELOAD_HOUSEHOLD = "view_caseload_household"
+    CHANGE_HOUSEHOLD = "change_household"
+    RECORD_SUPERVISION = "record_supervision"
+    RECORD_HOUSEHOLD_REVIEW = "record_household_review"
+    CHANGE_TERMS_OF_APPROVAL = "change_terms_of_approval"
+    CHANGE_HOUSEHOLD_STATUS = "change_household_status"
+    RECORD_CHECK = "record_check"
+    # Children
+    VIEW_CHILD = "view_child"
+    VIEW_CASELOAD_CHILD = "view_caseload_child"
+    CHANGE_CHILD = "change_child"
+    # Oversight
+    VIEW_HISTORY = "view_history"
+    MANAGE_STAFF = "manage_staff"
+    USE_API = "use_api"
+
+
+P = Perm
+
+_READ_PEOPLE = {P.VIEW_PERSON, P.VIEW_HOUSEHOLD, P.VIEW_HISTORY}
+_FOSTERING_STAFF = _READ_PEOPLE | {P.CHANGE_PERSON, P.RECORD_CHECK, P.USE_API}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.RECRUITMENT_COORDINATOR: frozenset({P.VIEW_PERSON, P.CHANGE_PERSON, P.USE_API}),
+    Role.INITIAL_VISIT_WORKER: frozenset({P.VIEW_PERSON, P.CHANGE_PERSON, P.USE_API}),
+    Role.ASSESSMENT_MANAGER: frozenset(_FOSTERING_STAFF | {P.CHANGE_HOUSEHOLD}),
+    Role.ASSESSING_SOCIAL_WORKER: frozenset(_FOSTERING_STAFF),
+    Role.KINSHIP_WORKER: frozenset(_FOSTERING_STAFF | {P.VIEW_CHILD, P.CHANGE_HOUSEHOLD}),
+    Role.SUPERVISING_SOCIAL_WORKER: frozenset(
+        {P.VIEW_PERSON, P.CHANGE_PERSON, P.VIEW_CASELOAD_HOUSEHOLD, P.RECORD_SUPERVISION, P.RECORD_CHECK}
+        | {P.CHANGE_HOUSEHOLD, P.VIEW_HISTORY, P.USE_API}
+    ),
+    Role.DUTY_WORKER: frozenset(_READ_PEOPLE | {P.VIEW_CHILD, P.USE_API}),
+    Role.REVIEWING_OFFICER: frozenset(_READ_PEOPLE | {P.RECORD_HOUSEHOLD_REVIEW, P.USE_API}),
+    Role.PANEL_CHAIR: frozenset(),
+    Role.PANEL_MEMBER: frozenset(),
+    Role.PANEL_ADVISER: frozenset(),
+    Role.PANEL_ADMINISTRATOR: frozenset(),
+    Role.AGENCY_DECISION_MAKER: frozenset(
+        _READ_PEOPLE | {P.CHANGE_TERMS_OF_APPROVAL, P.CHANGE_HOUSEHOLD_STATUS, P.USE_API}
+    ),
+    Role.DPST_WORKER: frozenset({P.VIEW_CASELOAD_CHILD, P.VIEW_PERSON, P.USE_API}),
+    Role.IV_COORDINATOR: frozenset({P.VIEW_PERSON, P.CHANGE_PERSON, P.USE_API}),
+    Role.TRAINING_COORDINATOR: frozenset({P.VIEW_PERSON, P.VIEW_HOUSEHOLD, P.USE_API}),
+    Role.PAYMENTS_OFFICER: frozenset({P.VIEW_PERSON, P.VIEW_HOUSEHOLD, P.USE_API}),
+    Role.SERVICE_MANAGER: frozenset(
+        _FOSTERING_STAFF
+        | {P.VIEW_CHILD, P.CHANGE_CHILD, P.CHANGE_HOUSEHOLD, P.CHANGE_HOUSEHOLD_STATUS}
+        | {P.CHANGE_TERMS_OF_APPROVAL, P.RECORD_SUPERVISION, P.RECORD_HOUSEHOLD_REVIEW, P.MANAGE_STAFF}
+    ),
+    Role.CHILDS_SOCIAL_WORKER: frozenset(
+        {P.VIEW_CASELOAD_CHILD, P.CHANGE_CHILD, P.VIEW_PERSON, P.VIEW_HISTORY, P.USE_API}
+    ),
+    Role.CARER: frozenset(),
+    Role.INDEPENDENT_VISITOR: frozenset(),
+}
+
+
+def memberships_of(user: User) -> list[tuple[int, Role]]:
+    """(organisation id, role) pairs of an active user, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_fostering_memberships", None)
+    if cached is None:
+        cached = [
+            (org_id, Role(role))
+            for org_id, role in user.memberships.filter(ended_on__isnull=True).values_list(
+                "organisation_id", "role"
+            )
+        ]
+        user._fostering_memberships = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def organisations_with(user: User, *perms: Perm) -> set[int]:
+    """Organisations in which the user holds any of the permissions."""
+    wanted = set(perms)
+    return {org_id for org_id, role in memberships_of(user) if ROLE_PERMISSIONS[role] & wanted}
+
+
+def has_perm(user: User, perm: Perm, organisation_id: int | None = None) -> bool:
+    orgs = organisations_with(user, perm)
+    return bool(orgs) if organisation_id is None else organisation_id in orgs
+
+
+def roles_of(user: User) -> set[Role]:
+    return {role for _, role in memberships_of(user)}
+
+
+def permissions_of(user: User) -> set[Perm]:
+    perms: set[Perm] = set()
+    for _, role in memberships_of(user):
+        perms |= ROLE_PERMISSIONS[role]
+    return perms
+
+
+def roles_with(perm: Perm) -> Iterable[Role]:
+    return [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
+
+
+def require(user: User | None, perm: Perm, organisation_id: int) -> None:
+    """Service functions refuse an acting user without the permission; None is the system itself
+    (the demo generator, imports and scheduled jobs), whose own audit events name no actor."""
+    from fostering.core.errors import NotAllowed
+
+    if user is not None and not has_perm(user, perm, organisation_id):
+        raise NotAllowed(f"You do not have permission to {perm.value.replace('_', ' ')}.")

@@ -1,0 +1,80 @@
+"""Writing the audit stream. Service functions call these inside their own transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from .models import AuditEvent
+
+
+def record_type_of(obj: models.Model) -> str:
+    return obj._meta.label_lower
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly form of a field value."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The current values of the named fields (foreign keys by id)."""
+    values: dict[str, Any] = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        values[name] = _plain(getattr(obj, attname))
+    return values
+
+
+def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """field -> [old, new] for every field whose value changed."""
+    return {
+        name: [_plain(before.get(name)), _plain(after.get(name))]
+        for name in after
+        if _plain(before.get(name)) != _plain(after.get(name))
+    }
+
+
+def created_changes(obj: models.Model, fields: Iterable[str]) -> dict[str, list[Any]]:
+    return {name: [None, value] for name, value in snapshot(obj, fields).items() if value not in (None, "")}
+
+
+def record_event(
+    *,
+    actor: Any,
+    verb: str,
+    obj: models.Model,
+    organisation_id: int | None = None,
+    changes: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> AuditEvent:
+    if organisation_id is None:
+        organisation_id = getattr(obj, "organisation_id", None)
+    return AuditEvent.objects.create(
+        organisation_id=organisation_id,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        verb=verb,
+        record_type=record_type_of(obj),
+        record_id=str(obj.pk),
+        record_label=str(obj)[:200],
+        changes=dict(changes or {}),
+        note=note,
+    )
+
+
+def record_view(*, actor: Any, obj: models.Model) -> AuditEvent:
+    """Reads of sensitive records (a child's file) are logged too."""
+    return record_event(actor=actor, verb="viewed", obj=obj)

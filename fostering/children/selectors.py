@@ -1,0 +1,31 @@
+"""The read side of children: a child's file is open to those whose role and caseload reach it."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from fostering.accounts.models import User
+from fostering.accounts.permissions import Perm, organisations_with
+
+from .models import Child
+
+
+def child_list_for_user(*, user: User, search: str = "") -> QuerySet[Child]:
+    whole = organisations_with(user, Perm.VIEW_CHILD)
+    caseload = organisations_with(user, Perm.VIEW_CASELOAD_CHILD) - whole
+    children = Child.objects.filter(
+        Q(organisation_id__in=whole) | Q(organisation_id__in=caseload, social_worker=user)
+    ).select_related("person", "social_worker")
+    if search:
+        for word in search.split():
+            children = children.filter(
+                Q(person__first_name__icontains=word)
+                | Q(person__last_name__icontains=word)
+                | Q(child_id__iexact=word)
+            )
+    return children.order_by("person__last_name", "person__first_name", "id")
+
+
+def child_get_for_user(*, user: User, pk: int) -> Child:
+    """Raises Child.DoesNotExist when the child is out of the user's reach."""
+    return child_list_for_user(user=user).get(pk=pk)

@@ -1,0 +1,43 @@
+"""What every page needs: the organisation's name for the header and the navigation for the user's roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from fostering.accounts.permissions import Perm, memberships_of, permissions_of
+
+# (label, url name, any of these permissions); My work is everybody's.
+NAVIGATION: list[tuple[str, str, frozenset[Perm]]] = [
+    ("My work", "mywork:home", frozenset()),
+    ("Households", "households:list", frozenset({Perm.VIEW_HOUSEHOLD, Perm.VIEW_CASELOAD_HOUSEHOLD})),
+    ("Children", "children:list", frozenset({Perm.VIEW_CHILD, Perm.VIEW_CASELOAD_CHILD})),
+    ("People", "people:list", frozenset({Perm.VIEW_PERSON})),
+]
+
+
+def navigation_for(user: Any) -> list[tuple[str, str]]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    perms = permissions_of(user)
+    return [(label, url) for label, url, needs in NAVIGATION if not needs or needs & perms]
+
+
+def service(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    organisation_name = "Fostering service"
+    if user is not None and user.is_authenticated:
+        memberships = memberships_of(user)  # type: ignore[arg-type]
+        if memberships:
+            from fostering.accounts.models import Organisation
+
+            names = sorted(
+                Organisation.objects.filter(pk__in={org for org, _ in memberships}).values_list("name", flat=True)
+            )
+            organisation_name = " and ".join(names) if len(names) <= 2 else f"{names[0]} and others"
+    return {
+        "service_name": "Fostering service",
+        "organisation_name": organisation_name,
+        "navigation": navigation_for(user),
+    }

@@ -1,0 +1,356 @@
+"""The timescale rules: every statutory or local clock the service runs, as data (domain.md section 4).
+
+Each rule has a code (its name everywhere: code, docs/timescales.md, the API, reports), a length in a
+unit, and says what starts the clock. ``due_date`` turns a rule and a start into a due date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from types import MappingProxyType
+
+from .calendar import (
+    OfficeHours,
+    add_months,
+    add_working_days,
+    add_working_hours,
+    to_london,
+    to_london_date,
+)
+
+__all__ = [
+    "RULES",
+    "VARIANTS",
+    "Rule",
+    "Unit",
+    "add_months",
+    "due_date",
+    "get_rule",
+]
+
+
+class Unit(StrEnum):
+    WORKING_HOURS = "working_hours"
+    WORKING_DAYS = "working_days"
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+
+    def describe(self, amount: int) -> str:
+        """Plain words for ``amount`` of this unit, e.g. "2 working hours", "1 month"."""
+        words = self.value.replace("_", " ")
+        if amount == 1:
+            words = words[:-1]
+        return f"{amount} {words}"
+
+
+# The kinds of household a rule may treat differently. Passing one of these to ``due_date`` for a rule
+# that has no such variant uses the rule's usual length, so callers can pass a household's kind always.
+VARIANTS = frozenset({"kinship", "short_breaks"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One timescale.
+
+    ``before`` is True when the due date is counted back from the start (papers due before a panel).
+    ``due_soon`` is how close to the due date an open item turns "due soon": in working hours for a
+    WORKING_HOURS rule, in working days for every other rule; None means the service default
+    (``settings.FOSTERING_DUE_SOON_WORKING_DAYS``, 5).
+    """
+
+    code: str
+    title: str
+    starts_at: str
+    amount: int
+    unit: Unit
+    regulation: str
+    before: bool = False
+    variants: Mapping[str, int] = field(default_factory=dict, hash=False)
+    due_soon: int | None = None
+
+    def __post_init__(self) -> None:
+        unknown = set(self.variants) - VARIANTS
+        if unknown:
+            raise ValueError(f"Rule {self.code}: unknown variants {sorted(unknown)}")
+        object.__setattr__(self, "variants", MappingProxyType(dict(self.variants)))
+
+    def amount_for(self, variant: str | None = None) -> int:
+        """The length for ``variant`` (the usual length if the rule has no such variant)."""
+        if variant is None:
+            return self.amount
+        if variant not in VARIANTS:
+            raise ValueError(f"Unknown variant {variant!r}; known variants: {', '.join(sorted(VARIANTS))}")
+        return self.variants.get(variant, self.amount)
+
+    @property
+    def length(self) -> str:
+        """Plain words, e.g. "12 months (18 months for kinship, short_breaks)"."""
+        text = self.unit.describe(self.amount)
+        by_amount: dict[int, list[str]] = {}
+        for name, amount in self.variants.items():
+            by_amount.setdefault(amount, []).append(name)
+        extras = [
+            f"{self.unit.describe(amount)} for {', '.join(sorted(names))}"
+            for amount, names in sorted(by_amount.items())
+        ]
+        if extras:
+            text += f" ({'; '.join(extras)})"
+        return text
+
+
+_LOCAL = "local service standard"
+_FSR = "Fostering Services (England) Regulations 2011"
+_CPR = "Care Planning, Placement and Case Review (England) Regulations 2010"
+
+_RULES: tuple[Rule, ...] = (
+    Rule(
+        code="enquiry_response",
+        title="Respond to an enquiry",
+        starts_at="enquiry received",
+        amount=2,
+        unit=Unit.WORKING_HOURS,
+        regulation=_LOCAL,
+        due_soon=1,
+    ),
+    Rule(
+        code="initial_visit_offer",
+        title="Offer an initial visit",
+        starts_at="screening call",
+        amount=5,
+        unit=Unit.WORKING_DAYS,
+        regulation=_LOCAL,
+        due_soon=2,
+    ),
+    Rule(
+        code="initial_visit_record",
+        title="Write the initial visit record",
+        starts_at="initial visit",
+        amount=2,
+        unit=Unit.WORKING_DAYS,
+        regulation=_LOCAL,
+        due_soon=1,
+    ),
+    Rule(
+        code="progress_decision",
+        title="Decide whether to progress to assessment",
+        starts_at="initial visit",
+        amount=3,
+        unit=Unit.WORKING_DAYS,
+        regulation=_LOCAL,
+        due_soon=1,
+    ),
+    Rule(
+        code="stage1_complete",
+        title="Complete Stage 1",
+        starts_at="application accepted",
+        amount=8,
+        unit=Unit.WEEKS,
+        regulation=f"{_FSR}, reg 26 (assessment); target length is a {_LOCAL}",
+    ),
+    Rule(
+        code="assessment_complete",
+        title="Complete the Form F assessment",
+        starts_at="application accepted",
+        amount=16,
+        unit=Unit.WEEKS,
+        regulation=f"{_FSR}, reg 26 (assessment); target length is a {_LOCAL}",
+    ),
+    Rule(
+        code="panel_papers",
+        title="Send papers to panel members",
+        starts_at="panel date",
+        amount=5,
+        unit=Unit.WORKING_DAYS,
+        before=True,
+        regulation="local panel standard",
+    ),
+    Rule(
+        code="adm_decision",
+        title="Agency decision maker's decision",
+        starts_at="panel",
+        amount=7,
+        unit=Unit.WORKING_DAYS,
+        regulation=f"{_FSR}, reg 27 (approval); Fostering Services National Minimum Standards 2011",
+        due_soon=2,
+    ),
+    Rule(
+        code="reg24_approval",
+        title="Regulation 24 temporary approval ends",
+        starts_at="placement start",
+        amount=16,
+        unit=Unit.WEEKS,
+        regulation=f"{_CPR}, reg 24",
+        due_soon=10,
+    ),
+    Rule(
+        code="reg25_extension",
+        title="Regulation 25 extension ends",
+        starts_at="end of temporary approval",
+        amount=8,
+        unit=Unit.WEEKS,
+        regulation=f"{_CPR}, reg 25",
+        due_soon=10,
+    ),
+    Rule(
+        code="supervision",
+        title="Supervision visit",
+        starts_at="last supervision (or approval)",
+        amount=6,
+        unit=Unit.WEEKS,
+        regulation=_LOCAL,
+    ),
+    Rule(
+        code="unannounced_visit",
+        title="Unannounced visit",
+        starts_at="last unannounced visit (or approval)",
+        amount=12,
+        unit=Unit.MONTHS,
+        regulation="Fostering Services National Minimum Standards 2011 (at least one unannounced visit a year)",
+        due_soon=20,
+    ),
+    Rule(
+        code="annual_review",
+        title="Household review",
+        starts_at="approval, then last review",
+        amount=12,
+        unit=Unit.MONTHS,
+        regulation=f"{_FSR}, reg 28",
+        due_soon=20,
+    ),
+    Rule(
+        code="tsd_standards",
+        title="Complete the TSD standards",
+        starts_at="approval",
+        amount=12,
+        unit=Unit.MONTHS,
+        variants={"kinship": 18, "short_breaks": 18},
+        regulation="Training, Support and Development Standards for Foster Care",
+        due_soon=20,
+    ),
+    Rule(
+        code="support_plan_review",
+        title="Revisit the training and support plan",
+        starts_at="last plan",
+        amount=4,
+        unit=Unit.MONTHS,
+        regulation=_LOCAL,
+        due_soon=10,
+    ),
+    Rule(
+        code="iv_safeguarding_course",
+        title="Independent visitor's one-day safeguarding course",
+        starts_at="independent visitor approved",
+        amount=6,
+        unit=Unit.MONTHS,
+        regulation=_LOCAL,
+        due_soon=10,
+    ),
+    Rule(
+        code="child_first_review",
+        title="Child's first review",
+        starts_at="entering care",
+        amount=28,
+        unit=Unit.DAYS,
+        regulation=f"{_CPR}, reg 33",
+    ),
+    Rule(
+        code="child_second_review",
+        title="Child's second review",
+        starts_at="first review",
+        amount=3,
+        unit=Unit.MONTHS,
+        regulation=f"{_CPR}, reg 33",
+        due_soon=10,
+    ),
+    Rule(
+        code="child_review",
+        title="Child's review",
+        starts_at="last review",
+        amount=6,
+        unit=Unit.MONTHS,
+        regulation=f"{_CPR}, reg 33",
+        due_soon=10,
+    ),
+    Rule(
+        code="adopter_assessment",
+        title="Complete the adopter assessment (Stage 1 and Stage 2)",
+        starts_at="Stage 1 start",
+        amount=6,
+        unit=Unit.MONTHS,
+        regulation="Adoption Agencies Regulations 2005 (as amended in 2013)",
+        due_soon=20,
+    ),
+    Rule(
+        code="dbs_renewal",
+        title="Renew the DBS check",
+        starts_at="DBS certificate date",
+        amount=3,
+        unit=Unit.YEARS,
+        regulation="local policy",
+        due_soon=40,
+    ),
+    Rule(
+        code="medical_renewal",
+        title="Renew the carer's medical",
+        starts_at="last medical",
+        amount=2,
+        unit=Unit.YEARS,
+        regulation="local policy",
+        due_soon=40,
+    ),
+)
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+
+
+def get_rule(code: str) -> Rule:
+    """The rule called ``code``; KeyError naming the known codes if there is none."""
+    try:
+        return RULES[code]
+    except KeyError:
+        raise KeyError(
+            f"Unknown timescale rule {code!r}; known rules: {', '.join(sorted(RULES))}"
+        ) from None
+
+
+def due_date(
+    rule_code: str,
+    start: date | datetime,
+    *,
+    variant: str | None = None,
+    office: OfficeHours | None = None,
+) -> date | datetime:
+    """When the clock called ``rule_code``, started at ``start``, falls due.
+
+    Working-hour rules take a datetime (naive is Europe/London) and return an aware Europe/London
+    datetime. Every other rule returns a date; a datetime ``start`` counts from its Europe/London date.
+    Weeks are 7 calendar days; months and years are calendar months, clamped to the end of a shorter
+    month (31 January + 1 month = 28 or 29 February). A ``before`` rule counts back from ``start``.
+    """
+    rule = get_rule(rule_code)
+    amount = rule.amount_for(variant)
+    if rule.unit is Unit.WORKING_HOURS:
+        if not isinstance(start, datetime):
+            raise TypeError(f"Rule {rule.code} counts working hours: its start must be a datetime, got {start!r}")
+        if rule.before:  # pragma: no cover - no such rule; kept honest rather than silently wrong
+            raise NotImplementedError("Counting working hours backwards is not supported")
+        return add_working_hours(to_london(start), amount, office)
+
+    day = to_london_date(start)
+    sign = -1 if rule.before else 1
+    if rule.unit is Unit.WORKING_DAYS:
+        return add_working_days(day, sign * amount)
+    if rule.unit is Unit.DAYS:
+        return day + timedelta(days=sign * amount)
+    if rule.unit is Unit.WEEKS:
+        return day + timedelta(weeks=sign * amount)
+    if rule.unit is Unit.MONTHS:
+        return add_months(day, sign * amount)
+    if rule.unit is Unit.YEARS:
+        return add_months(day, sign * 12 * amount)
+    raise AssertionError(f"Unhandled unit {rule.unit}")  # pragma: no cover

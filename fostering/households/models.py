@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from fostering.core.models import OrganisationRecord
+
+from .choices import CarerType, HouseholdStatus, ReviewKind
+
+
+class FosteringHousehold(OrganisationRecord):
+    """A household approved to foster, with its carers (members of the household) and its status."""
+
+    household = models.OneToOneField("people.Household", on_delete=models.PROTECT, related_name="fostering")
+    reference = models.CharField(max_length=20, help_text="The service's reference, e.g. FH-0123")
+    carer_type = models.CharField(max_length=30, choices=CarerType.choices)
+    status = models.CharField(max_length=20, choices=HouseholdStatus.choices, default=HouseholdStatus.AVAILABLE)
+    approved_on = models.DateField()
+    supervising_social_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="households_supervised",
+    )
+
+    class Meta:
+        ordering = ["reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "reference"], name="household_reference_unique")
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["supervising_social_worker", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.household.name} ({self.reference})"
+
+
+class TermsOfApproval(OrganisationRecord):
+    """What a household is approved for, from a date. A change ends the previous terms."""
+
+    fostering_household = models.ForeignKey(FosteringHousehold, on_delete=models.CASCADE, related_name="terms")
+    effective_from = models.DateField()
+    effective_to = models.DateField(null=True, blank=True)
+    number_of_children = models.PositiveSmallIntegerField(help_text="How many children at one time")
+    age_min = models.PositiveSmallIntegerField("Youngest age", default=0)
+    age_max = models.PositiveSmallIntegerField("Oldest age", default=18)
+    placement_types = models.JSONField(default=list, help_text="Codes from PlacementType")
+    sibling_group_max = models.PositiveSmallIntegerField(
+        "Largest sibling group", default=1, help_text="1 means no sibling groups"
+    )
+    named_child = models.ForeignKey(
+        "children.Child",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Kinship carers are approved for a named child.",
+    )
+
+    class Meta:
+        verbose_name_plural = "terms of approval"
+        ordering = ["-effective_from", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(age_min__lte=models.F("age_max")), name="terms_age_range"),
+            models.CheckConstraint(condition=models.Q(number_of_children__gte=1), name="terms_at_least_one"),
+            models.CheckConstraint(condition=models.Q(age_max__lte=25), name="terms_age_max_25"),
+            models.CheckConstraint(
+                condition=models.Q(sibling_group_max__gte=1)
+                & models.Q(sibling_group_max__lte=models.F("number_of_children")),
+                name="terms_sibling_group_fits",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(effective_to__isnull=True)
+                | models.Q(effective_to__gte=models.F("effective_from")),
+                name="terms_end_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["fostering_household"],
+                condition=models.Q(effective_to__isnull=True),
+                name="terms_one_current",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.number_of_children} child{'ren' if self.number_of_children != 1 else ''}, "
+            f"aged {self.age_min} to {self.age_max}"
+        )
+
+
+class StatusChange(OrganisationRecord):
+    """A household's status history: from, to, when, who and why."""
+
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=20, choices=HouseholdStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=HouseholdStatus.choices)
+    changed_on = models.DateField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-changed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or 'new'} -> {self.to_status} on {self.changed_on}"
+
+
+class SupervisionVisit(OrganisationRecord):
+    """A supervising social worker's visit; unannounced visits count for both clocks."""
+
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="supervision_visits"
+    )
+    visited_on = models.DateField()
+    visited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    unannounced = models.BooleanField(default=False)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-visited_on", "-id"]
+        indexes = [models.Index(fields=["fostering_household", "visited_on"])]
+
+    def __str__(self) -> str:
+        return f"{'Unannounced visit' if self.unannounced else 'Supervision visit'} on {self.visited_on}"
+
+
+class HouseholdReview(OrganisationRecord):
+    """A household review held by a reviewing officer (the annual review clock restarts from it)."""
+
+    fostering_household = models.ForeignKey(FosteringHousehold, on_delete=models.CASCADE, related_name="reviews")
+    kind = models.CharField(max_length=30, choices=ReviewKind.choices, default=ReviewKind.ANNUAL)
+    held_on = models.DateField()
+    reviewing_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["fostering_household", "held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.held_on}"
