@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, memberships_of, permissions_of
 
@@ -17,11 +18,18 @@ NAVIGATION: list[tuple[str, str, frozenset[Perm]]] = [
 ]
 
 
-def navigation_for(user: Any) -> list[tuple[str, str]]:
+def navigation_for(user: Any, path: str = "") -> list[dict[str, Any]]:
     if not getattr(user, "is_authenticated", False):
         return []
     perms = permissions_of(user)
-    return [(label, url) for label, url, needs in NAVIGATION if not needs or needs & perms]
+    items = []
+    for label, url_name, needs in NAVIGATION:
+        if needs and not needs & perms:
+            continue
+        url = reverse(url_name)
+        active = path == url if url == "/" else path.startswith(url)
+        items.append({"label": label, "url": url, "active": active, "current": path == url})
+    return items
 
 
 def service(request: HttpRequest) -> dict[str, Any]:
@@ -39,5 +47,5 @@ def service(request: HttpRequest) -> dict[str, Any]:
     return {
         "service_name": "Fostering service",
         "organisation_name": organisation_name,
-        "navigation": navigation_for(user),
+        "navigation": navigation_for(user, request.path),
     }

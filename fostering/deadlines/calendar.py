@@ -261,9 +261,7 @@ def _office_start(local: datetime, office: OfficeHours) -> datetime:
     return datetime.combine(add_working_days(day, 1), office.opens)
 
 
-def add_working_hours(
-    start: datetime, hours: int | timedelta, office: OfficeHours | None = None
-) -> datetime:
+def add_working_hours(start: datetime, hours: int | timedelta, office: OfficeHours | None = None) -> datetime:
     """``start`` plus ``hours`` of working time, counted only inside office hours on working days.
 
     ``hours`` is a whole number of hours or a timedelta (not negative). A naive ``start`` is taken to be

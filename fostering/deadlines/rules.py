@@ -210,7 +210,9 @@ _RULES: tuple[Rule, ...] = (
         starts_at="last unannounced visit (or approval)",
         amount=12,
         unit=Unit.MONTHS,
-        regulation="Fostering Services National Minimum Standards 2011 (at least one unannounced visit a year)",
+        regulation=(
+            "Fostering Services National Minimum Standards 2011 (at least one unannounced visit a year)"
+        ),
         due_soon=20,
     ),
     Rule(
@@ -313,9 +315,7 @@ def get_rule(code: str) -> Rule:
     try:
         return RULES[code]
     except KeyError:
-        raise KeyError(
-            f"Unknown timescale rule {code!r}; known rules: {', '.join(sorted(RULES))}"
-        ) from None
+        raise KeyError(f"Unknown timescale rule {code!r}; known rules: {', '.join(sorted(RULES))}") from None
 
 
 def due_date(
@@ -336,7 +336,9 @@ def due_date(
     amount = rule.amount_for(variant)
     if rule.unit is Unit.WORKING_HOURS:
         if not isinstance(start, datetime):
-            raise TypeError(f"Rule {rule.code} counts working hours: its start must be a datetime, got {start!r}")
+            raise TypeError(
+                f"Rule {rule.code} counts working hours: its start must be a datetime, got {start!r}"
+            )
         if rule.before:  # pragma: no cover - no such rule; kept honest rather than silently wrong
             raise NotImplementedError("Counting working hours backwards is not supported")
         return add_working_hours(to_london(start), amount, office)

@@ -7,11 +7,12 @@ The rule, in order:
 3. not met and the due date is within the due-soon window -> ``due_soon``;
 4. otherwise -> ``on_track``.
 
-The window is counted in working days for date deadlines (default ``settings.FOSTERING_DUE_SOON_WORKING_DAYS``,
-else 5): due today counts as 0 working days away, so it is always due soon. For a deadline due at a moment
-(a datetime, e.g. the 2-working-hour enquiry response) checked at a moment, the window is in working
-hours (default 1). If a datetime deadline is checked against a plain date, the comparison is by the
-Europe/London date of the deadline, in working days.
+The window is counted in working days for date deadlines (default
+``settings.FOSTERING_DUE_SOON_WORKING_DAYS``, else 5): due today counts as 0 working days away, so it
+is always due soon. For a deadline due at a moment (a datetime, e.g. the 2-working-hour enquiry
+response) checked at a moment, the window is in working hours (default 1). If a datetime deadline is
+checked against a plain date, the comparison is by the Europe/London date of the deadline, in working
+days.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from enum import StrEnum
 
 from .calendar import OfficeHours, to_london, to_london_date, working_days_between, working_hours_between
 
-__all__ = ["DEFAULT_DUE_SOON_WORKING_DAYS", "DEFAULT_DUE_SOON_WORKING_HOURS", "DeadlineStatus", "deadline_status"]
+__all__ = [
+    "DEFAULT_DUE_SOON_WORKING_DAYS",
+    "DEFAULT_DUE_SOON_WORKING_HOURS",
+    "DeadlineStatus",
+    "deadline_status",
+]
 
 DEFAULT_DUE_SOON_WORKING_DAYS = 5
 DEFAULT_DUE_SOON_WORKING_HOURS = 1

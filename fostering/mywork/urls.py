@@ -1,4 +1,6 @@
 from django.urls import path
 
+from . import views
+
 app_name = "mywork"
-urlpatterns: list = []
+urlpatterns = [path("", views.home, name="home")]

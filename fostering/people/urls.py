@@ -1,4 +1,12 @@
 from django.urls import path
 
+from . import views
+
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("add/", views.person_add, name="add"),
+    path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/change/", views.person_edit, name="edit"),
+    path("<int:pk>/history/", views.person_history, name="history"),
+]

@@ -19,7 +19,9 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not write; exit non-zero if the file differs from the rules.",
         )
-        parser.add_argument("--path", type=Path, default=None, help="Where to write (default docs/timescales.md).")
+        parser.add_argument(
+            "--path", type=Path, default=None, help="Where to write (default docs/timescales.md)."
+        )
 
     def handle(self, *args: Any, check: bool = False, path: Path | None = None, **options: Any) -> None:
         target = path or default_path()
@@ -28,7 +30,8 @@ class Command(BaseCommand):
             current = target.read_text(encoding="utf-8") if target.exists() else None
             if current != text:
                 raise CommandError(
-                    f"{target} is out of date with the timescale rules: run `python manage.py timescales_doc`."
+                    f"{target} is out of date with the timescale rules: "
+                    "run `python manage.py timescales_doc`."
                 )
             self.stdout.write(f"{target} is up to date.")
             return

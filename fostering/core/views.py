@@ -1,0 +1,39 @@
+"""View helpers shared by the apps: pagination that keeps the filters, and running a service from a form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from .forms import ServiceForm
+
+T = TypeVar("T")
+PAGE_SIZE = 50
+
+
+def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int = PAGE_SIZE) -> dict[str, Any]:
+    page: Page[Any] = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return {"page_obj": page, "query_without_page": f"{encoded}&" if encoded else ""}
+
+
+def submit(form: ServiceForm, action: Callable[[dict[str, Any]], T]) -> T | None:
+    """Validate the form, run the service with its cleaned data, and keep any service error on the form.
+
+    Returns the service's result, or None when the form (or the service) refused the input; nothing is
+    saved then, because every service function is atomic.
+    """
+    if not form.is_valid():
+        return None
+    try:
+        return action(form.cleaned_data)
+    except ValidationError as error:
+        form.add_service_errors(error)
+        return None

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from fostering.accounts.permissions import Perm, has_perm, organisations_with
+from fostering.audit.selectors import timeline_for
+from fostering.core.clock import today
+from fostering.core.forms import ServiceForm
+from fostering.core.views import paginate, submit
+from fostering.people.selectors import household_members
+from fostering.people.services import checks_outstanding
+
+from . import services
+from .choices import CarerType, HouseholdStatus, PlacementType
+from .deadlines import check_renewals, household_deadlines
+from .forms import HouseholdReviewForm, StatusChangeForm, SupervisionVisitForm, TermsOfApprovalForm
+from .models import FosteringHousehold
+from .selectors import household_get_for_user, household_list_for_user
+
+VIEW_PERMS = (Perm.VIEW_HOUSEHOLD, Perm.VIEW_CASELOAD_HOUSEHOLD)
+
+
+def _household_or_404(request: HttpRequest, pk: int) -> FosteringHousehold:
+    try:
+        return household_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    except FosteringHousehold.DoesNotExist as missing:
+        raise Http404("No such household") from missing
+
+
+@login_required
+def household_list(request: HttpRequest) -> HttpResponse:
+    if not organisations_with(request.user, *VIEW_PERMS):  # type: ignore[arg-type]
+        raise PermissionDenied
+    search = request.GET.get("q", "").strip()
+    status = request.GET.get("status", "open")
+    carer_type = request.GET.get("carer_type", "")
+    households = household_list_for_user(
+        user=request.user, search=search, status=status, carer_type=carer_type  # type: ignore[arg-type]
+    )
+    return render(
+        request,
+        "households/list.html",
+        {
+            "search": search,
+            "status": status,
+            "carer_type": carer_type,
+            "statuses": HouseholdStatus.choices,
+            "carer_types": CarerType.choices,
+            **paginate(request, households),
+        },
+    )
+
+
+@login_required
+def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    fh = _household_or_404(request, pk)
+    on = today()
+    members = list(household_members(fh.household).filter(left_on__isnull=True))
+    for member in members:
+        member.outstanding = checks_outstanding(member, on)  # type: ignore[attr-defined]
+    user = request.user
+    org = fh.organisation_id
+    terms = fh.current_terms[0] if fh.current_terms else None  # type: ignore[attr-defined]
+    return render(
+        request,
+        "households/detail.html",
+        {
+            "fh": fh,
+            "terms": terms,
+            "placement_types": [PlacementType(t).label for t in (terms.placement_types if terms else [])],
+            "members": members,
+            "deadlines": household_deadlines(fh, today=on),
+            "renewals": check_renewals([fh.pk], today=on).get(fh.pk, []),
+            "visits": fh.supervision_visits.select_related("visited_by")[:10],
+            "reviews": fh.reviews.select_related("reviewing_officer")[:5],
+            "status_changes": fh.status_changes.all()[:10],
+            "can": {
+                "supervise": has_perm(user, Perm.RECORD_SUPERVISION, org),  # type: ignore[arg-type]
+                "review": has_perm(user, Perm.RECORD_HOUSEHOLD_REVIEW, org),  # type: ignore[arg-type]
+                "status": has_perm(user, Perm.CHANGE_HOUSEHOLD_STATUS, org)  # type: ignore[arg-type]
+                and bool(services.TRANSITIONS[HouseholdStatus(fh.status)]),
+                "terms": has_perm(user, Perm.CHANGE_TERMS_OF_APPROVAL, org),  # type: ignore[arg-type]
+                "history": has_perm(user, Perm.VIEW_HISTORY, org),  # type: ignore[arg-type]
+            },
+        },
+    )
+
+
+@login_required
+def household_history(request: HttpRequest, pk: int) -> HttpResponse:
+    fh = _household_or_404(request, pk)
+    if not has_perm(request.user, Perm.VIEW_HISTORY, fh.organisation_id):  # type: ignore[arg-type]
+        raise PermissionDenied
+    events = timeline_for(fh)[:500]
+    return render(request, "households/history.html", {"fh": fh, "events": events})
+
+
+def _household_action(
+    request: HttpRequest,
+    pk: int,
+    perm: Perm,
+    make_form: Callable[[FosteringHousehold], ServiceForm],
+    action: Callable[[FosteringHousehold, dict[str, Any]], Any],
+    heading: str,
+    done: str,
+) -> HttpResponse:
+    """A form page that records one thing about a household through one service function."""
+    fh = _household_or_404(request, pk)
+    if not has_perm(request.user, perm, fh.organisation_id):  # type: ignore[arg-type]
+        raise PermissionDenied
+    form = make_form(fh)
+    if request.method == "POST" and submit(form, lambda data: action(fh, data)) is not None:
+        messages.success(request, done)
+        return redirect("households:detail", pk=fh.pk)
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "heading": heading,
+            "caption": str(fh),
+            "back_url": reverse("households:detail", args=[fh.pk]),
+        },
+    )
+
+
+@login_required
+def supervision_visit_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _household_action(
+        request,
+        pk,
+        Perm.RECORD_SUPERVISION,
+        lambda fh: SupervisionVisitForm(request.POST or None),
+        lambda fh, data: services.supervision_visit_record(
+            fostering_household=fh, visited_by=request.user, by=request.user, **data  # type: ignore[arg-type]
+        ),
+        "Record a supervision visit",
+        "The visit has been recorded",
+    )
+
+
+@login_required
+def review_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _household_action(
+        request,
+        pk,
+        Perm.RECORD_HOUSEHOLD_REVIEW,
+        lambda fh: HouseholdReviewForm(request.POST or None),
+        lambda fh, data: services.household_review_record(
+            fostering_household=fh, reviewing_officer=request.user, by=request.user, **data  # type: ignore[arg-type]
+        ),
+        "Record a household review",
+        "The review has been recorded",
+    )
+
+
+@login_required
+def status_change(request: HttpRequest, pk: int) -> HttpResponse:
+    return _household_action(
+        request,
+        pk,
+        Perm.CHANGE_HOUSEHOLD_STATUS,
+        lambda fh: StatusChangeForm(request.POST or None, current=HouseholdStatus(fh.status)),
+        lambda fh, data: services.household_status_change(
+            fostering_household=fh,
+            to_status=HouseholdStatus(data["to_status"]),
+            changed_on=data["changed_on"],
+            reason=data["reason"],
+            by=request.user,  # type: ignore[arg-type]
+        ),
+        "Change the household's status",
+        "The status has been changed",
+    )
+
+
+@login_required
+def terms_change(request: HttpRequest, pk: int) -> HttpResponse:
+    return _household_action(
+        request,
+        pk,
+        Perm.CHANGE_TERMS_OF_APPROVAL,
+        lambda fh: TermsOfApprovalForm(request.POST or None),
+        lambda fh, data: services.terms_of_approval_change(
+            fostering_household=fh, by=request.user, **data  # type: ignore[arg-type]
+        ),
+        "Change the terms of approval",
+        "The new terms of approval have been saved",
+    )
