@@ -1,0 +1,60 @@
+"""Every page of the service, in headless Chromium, has no axe-core violations (WCAG 2.2 AA and best practice)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from fostering.accounts.roles import Role
+from fostering.core import testing
+from tests.test_access import ADD_PAGES, LIST_PAGES, OPEN_PAGES, RECORD_PAGES, page_names
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SIGNED_OUT_PAGES = ["accounts:login"]
+
+
+def test_the_pages_checked_here_are_every_page_of_the_service():
+    assert page_names() == set(RECORD_PAGES) | set(LIST_PAGES) | OPEN_PAGES | set(ADD_PAGES)
+
+
+def test_every_page_has_no_accessibility_violations(page, sign_in, axe):
+    council = testing.organisation()
+    manager = testing.staff(council, Role.SERVICE_MANAGER, first_name="Morgan", last_name="Manager")
+    ssw = testing.staff(council, Role.SUPERVISING_SOCIAL_WORKER)
+    fh = testing.approved_household(council, name="Okafor household", ssw=manager)
+    testing.approved_household(council, name="Second household", ssw=ssw)
+    child = testing.child(council)
+    records = {"household": fh, "child": child, "person": fh.household.members.get().person}
+
+    urls = [reverse(name) for name in SIGNED_OUT_PAGES]
+    failures: dict[str, list[dict]] = {}
+    for url in urls:
+        page.goto(url)
+        if violations := axe(page):
+            failures[url] = violations
+
+    sign_in(page, manager)
+    urls = [reverse(name) for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES]]
+    urls += [reverse(name, args=[records[kind].pk]) for name, (kind, _) in RECORD_PAGES.items()]
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert page.locator("h1").count() == 1, f"{url} needs exactly one h1"
+        if violations := axe(page):
+            failures[url] = violations
+    # error states: each form submitted empty shows its error summary, which must be accessible too
+    for url in [u for u in urls if u.endswith(("/add/", "/change/", "/status/", "/terms/"))]:
+        page.goto(url)
+        for field in page.locator("main form input.govuk-input").all():
+            field.fill("")
+        page.locator("main form [type=submit]").last.click()
+        assert page.locator(".govuk-error-summary").is_visible(), f"{url} shows no error summary"
+        if violations := axe(page):
+            failures[f"{url} (with errors)"] = violations
+    # pages for what is missing or forbidden
+    for url in ["/households/999999/", "/admin-not-here/"]:
+        page.goto(url)
+        if violations := axe(page):
+            failures[url] = violations
+    assert failures == {}

@@ -1,0 +1,152 @@
+"""Nobody sees a record their organisation, role or caseload does not reach: every page, every role.
+
+Two councils are built with a member of staff in every role. Every page of the service is requested by
+every role, for a record of their own council and one of the other council. The other council's records
+must never be shown (404 or 403) and never appear in a list; for their own council's records a role gets
+the page exactly when its permissions and caseload reach it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from fostering.accounts.models import Organisation, User
+from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
+from fostering.accounts.roles import Role
+from fostering.core import testing
+
+# Every page that shows one record: url name -> (kind of record, permission the page needs beyond seeing it).
+RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
+    "people:detail": ("person", None),
+    "people:edit": ("person", Perm.CHANGE_PERSON),
+    "people:history": ("person", Perm.VIEW_HISTORY),
+    "children:detail": ("child", None),
+    "children:edit": ("child", Perm.CHANGE_CHILD),
+    "children:history": ("child", Perm.VIEW_HISTORY),
+    "households:detail": ("household", None),
+    "households:history": ("household", Perm.VIEW_HISTORY),
+    "households:supervision_visit_add": ("household", Perm.RECORD_SUPERVISION),
+    "households:review_add": ("household", Perm.RECORD_HOUSEHOLD_REVIEW),
+    "households:status_change": ("household", Perm.CHANGE_HOUSEHOLD_STATUS),
+    "households:terms_change": ("household", Perm.CHANGE_TERMS_OF_APPROVAL),
+}
+# Every list page: url name -> (kind of record listed, permissions any of which opens it).
+LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
+    "people:list": ("person", {Perm.VIEW_PERSON}),
+    "children:list": ("child", {Perm.VIEW_CHILD, Perm.VIEW_CASELOAD_CHILD}),
+    "households:list": ("household", {Perm.VIEW_HOUSEHOLD, Perm.VIEW_CASELOAD_HOUSEHOLD}),
+}
+# Pages every signed-in user may open, and forms that create a record (checked by permission alone).
+OPEN_PAGES = {"mywork:home"}
+ADD_PAGES = {"people:add": Perm.CHANGE_PERSON, "children:add": Perm.CHANGE_CHILD}
+# Outside this test: sign-in pages, the API (tests/test_api_access.py) and the admin site.
+NOT_HERE = ("accounts:", "api", "admin:")
+
+
+def page_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns: list, prefix: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(prefix + pattern.name)
+
+    walk(get_resolver().url_patterns, "")
+    return {name for name in names if not name.startswith(NOT_HERE) and name != "bare"}
+
+
+def test_every_page_of_the_service_is_in_this_matrix():
+    covered = set(RECORD_PAGES) | set(LIST_PAGES) | OPEN_PAGES | set(ADD_PAGES)
+    assert page_names() == covered, "add new pages to the access matrix in tests/test_access.py"
+
+
+@dataclass
+class Council:
+    organisation: Organisation
+    staff: dict[Role, User]
+    records: dict[str, object]
+
+
+def build_council(org: Organisation) -> Council:
+    staff = {role: testing.staff(org, role) for role in Role}
+    household = testing.approved_household(org, name=f"Caseload{org.code} household", ssw=staff[Role.SUPERVISING_SOCIAL_WORKER])
+    child = testing.child(org, social_worker=staff[Role.CHILDS_SOCIAL_WORKER], first_name=f"Child{org.code}")
+    person = household.household.members.get().person
+    return Council(org, staff, {"household": household, "child": child, "person": person})
+
+
+@pytest.fixture
+def councils(db):
+    return build_council(testing.organisation("Own Council", "801")), build_council(
+        testing.organisation("Other Council", "802")
+    )
+
+
+def reaches(role: Role, user: User, kind: str, record) -> bool:
+    perms = ROLE_PERMISSIONS[role]
+    if kind == "person":
+        return Perm.VIEW_PERSON in perms
+    if kind == "child":
+        return Perm.VIEW_CHILD in perms or (
+            Perm.VIEW_CASELOAD_CHILD in perms and record.social_worker_id == user.pk
+        )
+    return Perm.VIEW_HOUSEHOLD in perms or (
+        Perm.VIEW_CASELOAD_HOUSEHOLD in perms and record.supervising_social_worker_id == user.pk
+    )
+
+
+def label_of(kind: str, record) -> str:
+    return {"person": lambda r: r.full_name, "child": lambda r: r.person.full_name,
+            "household": lambda r: r.household.name}[kind](record)
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_each_role_sees_exactly_what_its_permissions_and_caseload_reach(councils, role):
+    own, other = councils
+    user = own.staff[role]
+    client = Client()
+    client.force_login(user)
+    for name, (kind, needs) in RECORD_PAGES.items():
+        theirs = other.records[kind]
+        response = client.get(reverse(name, args=[theirs.pk]))
+        assert response.status_code in (403, 404), f"{role} opened {name} of another council"
+        mine = own.records[kind]
+        response = client.get(reverse(name, args=[mine.pk]))
+        allowed = reaches(role, user, kind, mine) and (needs is None or needs in ROLE_PERMISSIONS[role])
+        if allowed:
+            assert response.status_code == 200, f"{role} should open {name}"
+        else:
+            assert response.status_code in (403, 404), f"{role} should not open {name}"
+    for name, (kind, any_of) in LIST_PAGES.items():
+        response = client.get(reverse(name))
+        if ROLE_PERMISSIONS[role] & any_of:
+            assert response.status_code == 200
+            body = response.content.decode()
+            assert label_of(kind, other.records[kind]) not in body, f"{role} saw another council's {kind}"
+            shown = label_of(kind, own.records[kind]) in body
+            assert shown == reaches(role, user, kind, own.records[kind]), f"{role} list of {kind}"
+        else:
+            assert response.status_code == 403
+    for name, perm in ADD_PAGES.items():
+        response = client.get(reverse(name))
+        assert response.status_code == (200 if perm in ROLE_PERMISSIONS[role] else 403)
+    home = client.get(reverse("mywork:home"))
+    assert home.status_code == 200
+    assert label_of("household", other.records["household"]) not in home.content.decode()
+
+
+def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(councils):
+    own, _ = councils
+    client = Client()
+    for name, (kind, _) in RECORD_PAGES.items():
+        response = client.get(reverse(name, args=[own.records[kind].pk]))
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES]:
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")

@@ -1,0 +1,139 @@
+"""The pages behave as a person expects: errors beside the field, nothing lost, fixed query counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from fostering.accounts.roles import Role
+from fostering.audit.models import AuditEvent
+from fostering.core import testing
+from fostering.households.models import SupervisionVisit, TermsOfApproval
+from fostering.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def manager_client(client, service_manager):
+    client.force_login(service_manager)
+    return client
+
+
+def test_a_person_form_with_a_future_date_of_birth_reshows_with_the_error_beside_the_field(manager_client):
+    response = manager_client.post(
+        reverse("people:add"),
+        {
+            "first_name": "Jo", "last_name": "Bloggs", "date_of_birth_0": "1", "date_of_birth_1": "1",
+            "date_of_birth_2": "2999", "sex": "F", "ethnicity": "WBRI", "religion": "none",
+            "first_language": "English", "disability": "no",
+        },
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "There is a problem" in body
+    assert "Date of birth must be today or in the past" in body
+    assert 'value="Bloggs"' in body  # what was typed is kept
+    assert body.count("govuk-error-message") >= 1
+    assert not Person.objects.filter(last_name="Bloggs").exists()
+
+
+def test_a_person_added_through_the_form_is_saved_and_audited(manager_client, service_manager):
+    response = manager_client.post(
+        reverse("people:add"),
+        {
+            "first_name": "Jo", "last_name": "Bloggs", "date_of_birth_0": "27", "date_of_birth_1": "3",
+            "date_of_birth_2": "1980", "sex": "F", "ethnicity": "WBRI", "religion": "none",
+            "first_language": "English", "disability": "no", "email": "jo@example.com",
+        },
+    )
+    person = Person.objects.get(last_name="Bloggs")
+    assert response.status_code == 302 and response["Location"] == reverse("people:detail", args=[person.pk])
+    assert person.date_of_birth == date(1980, 3, 27)
+    assert AuditEvent.objects.get(verb="person_created", record_id=str(person.pk)).actor == service_manager
+
+
+def test_terms_with_minimum_above_maximum_reshow_with_the_error_and_save_nothing(manager_client, council):
+    fh = testing.approved_household(council)
+    response = manager_client.post(
+        reverse("households:terms_change", args=[fh.pk]),
+        {"effective_from_0": "1", "effective_from_1": "6", "effective_from_2": "2025", "number_of_children": "2",
+         "age_min": "12", "age_max": "4", "placement_types": ["short_term"], "sibling_group_max": "1"},
+    )
+    assert response.status_code == 200
+    assert "The youngest age must not be above the oldest age" in response.content.decode()
+    assert TermsOfApproval.objects.filter(fostering_household=fh).count() == 1
+
+
+def test_a_service_refusal_is_shown_beside_the_field(manager_client, council):
+    fh = testing.approved_household(council, approved_on=date(2024, 1, 10))
+    response = manager_client.post(
+        reverse("households:supervision_visit_add", args=[fh.pk]),
+        {"visited_on_0": "5", "visited_on_1": "1", "visited_on_2": "2024", "notes": "Went well"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "The date must not be before the household was approved (10/01/2024)" in body
+    assert "Went well" in body
+    assert not SupervisionVisit.objects.exists()
+
+
+def test_recording_a_visit_moves_the_supervision_clock(manager_client, council, service_manager):
+    fh = testing.approved_household(council, approved_on=date(2024, 1, 10), ssw=service_manager)
+    response = manager_client.post(
+        reverse("households:supervision_visit_add", args=[fh.pk]),
+        {"visited_on_0": "20", "visited_on_1": "2", "visited_on_2": "2024", "notes": "Visit notes"},
+    )
+    assert response.status_code == 302
+    page = manager_client.get(reverse("households:detail", args=[fh.pk])).content.decode()
+    assert "2 April 2024" in page  # 20 February 2024 + 6 weeks
+    history = manager_client.get(reverse("households:history", args=[fh.pk])).content.decode()
+    assert "Supervision visit recorded" in history
+
+
+def test_opening_a_childs_record_is_logged_and_shown_in_its_history(manager_client, council, service_manager):
+    child = testing.child(council)
+    manager_client.get(reverse("children:detail", args=[child.pk]))
+    event = AuditEvent.objects.get(verb="viewed", record_id=str(child.pk))
+    assert event.actor == service_manager and event.record_type == "children.child"
+    history = manager_client.get(reverse("children:history", args=[child.pk])).content.decode()
+    assert "Record viewed" in history
+
+
+def test_my_work_lists_the_supervising_social_workers_own_clocks(client, council, make_staff):
+    ssw = make_staff(council, Role.SUPERVISING_SOCIAL_WORKER)
+    colleague = make_staff(council, Role.SUPERVISING_SOCIAL_WORKER)
+    testing.approved_household(council, name="Mine household", approved_on=date(2020, 1, 6), ssw=ssw)
+    testing.approved_household(council, name="Theirs household", approved_on=date(2020, 1, 6), ssw=colleague)
+    client.force_login(ssw)
+    body = client.get(reverse("mywork:home")).content.decode()
+    assert "Mine household" in body and "Theirs household" not in body
+    assert 'data-status="overdue">3<' in body  # supervision, unannounced visit and annual review
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "expected"),
+    [("households:list", 6), ("children:list", 6), ("people:list", 6), ("mywork:home", 7)],
+)
+def test_list_pages_run_a_fixed_number_of_queries(client, council, make_staff, url_name, expected):
+    ssw = make_staff(council, Role.SUPERVISING_SOCIAL_WORKER)
+    manager = make_staff(council, Role.SERVICE_MANAGER)
+    testing.approved_household(council, ssw=ssw)
+    testing.child(council)
+    client.force_login(ssw if url_name == "mywork:home" else manager)
+    few = _queries(client, reverse(url_name))
+    for _ in range(6):
+        testing.approved_household(council, ssw=ssw)
+        testing.child(council)
+    many = _queries(client, reverse(url_name))
+    assert (few, many) == (expected, expected)
