@@ -8,24 +8,24 @@ import pytest
 
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.roles import Role
-from fostering.core import testing
+from tests import builders
 
 
 @pytest.fixture
 def council(db: None) -> Organisation:
-    return testing.organisation("Wrexfordshire County Council", "990")
+    return builders.organisation("Wrexfordshire County Council", "990")
 
 
 @pytest.fixture
 def other_council(db: None) -> Organisation:
-    return testing.organisation("Ambridge Borough Council", "991")
+    return builders.organisation("Ambridge Borough Council", "991")
 
 
 @pytest.fixture
 def make_staff(db: None) -> Callable[..., User]:
-    return testing.staff
+    return builders.staff
 
 
 @pytest.fixture
 def service_manager(council: Organisation) -> User:
-    return testing.staff(council, Role.SERVICE_MANAGER, username="manager")
+    return builders.staff(council, Role.SERVICE_MANAGER, username="manager")

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
 from fostering.accounts.roles import Role
-from fostering.core import testing
+from tests import builders
 
 # Every page that shows one record: url name -> (kind of record, permission the page needs beyond seeing it).
 RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
@@ -74,17 +74,19 @@ class Council:
 
 
 def build_council(org: Organisation) -> Council:
-    staff = {role: testing.staff(org, role) for role in Role}
-    household = testing.approved_household(org, name=f"Caseload{org.code} household", ssw=staff[Role.SUPERVISING_SOCIAL_WORKER])
-    child = testing.child(org, social_worker=staff[Role.CHILDS_SOCIAL_WORKER], first_name=f"Child{org.code}")
+    staff = {role: builders.staff(org, role) for role in Role}
+    household = builders.approved_household(
+        org, name=f"Caseload{org.code} household", ssw=staff[Role.SUPERVISING_SOCIAL_WORKER]
+    )
+    child = builders.child(org, social_worker=staff[Role.CHILDS_SOCIAL_WORKER], first_name=f"Child{org.code}")
     person = household.household.members.get().person
     return Council(org, staff, {"household": household, "child": child, "person": person})
 
 
 @pytest.fixture
 def councils(db):
-    return build_council(testing.organisation("Own Council", "801")), build_council(
-        testing.organisation("Other Council", "802")
+    return build_council(builders.organisation("Own Council", "801")), build_council(
+        builders.organisation("Other Council", "802")
     )
 
 
@@ -102,8 +104,11 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
 
 
 def label_of(kind: str, record) -> str:
-    return {"person": lambda r: r.full_name, "child": lambda r: r.person.full_name,
-            "household": lambda r: r.household.name}[kind](record)
+    return {
+        "person": lambda r: r.full_name,
+        "child": lambda r: r.person.full_name,
+        "household": lambda r: r.household.name,
+    }[kind](record)
 
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)

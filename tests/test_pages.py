@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from fostering.accounts.roles import Role
 from fostering.audit.models import AuditEvent
-from fostering.core import testing
 from fostering.households.models import SupervisionVisit, TermsOfApproval
 from fostering.people.models import Person
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +28,16 @@ def test_a_person_form_with_a_future_date_of_birth_reshows_with_the_error_beside
     response = manager_client.post(
         reverse("people:add"),
         {
-            "first_name": "Jo", "last_name": "Bloggs", "date_of_birth_0": "1", "date_of_birth_1": "1",
-            "date_of_birth_2": "2999", "sex": "F", "ethnicity": "WBRI", "religion": "none",
-            "first_language": "English", "disability": "no",
+            "first_name": "Jo",
+            "last_name": "Bloggs",
+            "date_of_birth_0": "1",
+            "date_of_birth_1": "1",
+            "date_of_birth_2": "2999",
+            "sex": "F",
+            "ethnicity": "WBRI",
+            "religion": "none",
+            "first_language": "English",
+            "disability": "no",
         },
     )
     assert response.status_code == 200
@@ -46,9 +53,17 @@ def test_a_person_added_through_the_form_is_saved_and_audited(manager_client, se
     response = manager_client.post(
         reverse("people:add"),
         {
-            "first_name": "Jo", "last_name": "Bloggs", "date_of_birth_0": "27", "date_of_birth_1": "3",
-            "date_of_birth_2": "1980", "sex": "F", "ethnicity": "WBRI", "religion": "none",
-            "first_language": "English", "disability": "no", "email": "jo@example.com",
+            "first_name": "Jo",
+            "last_name": "Bloggs",
+            "date_of_birth_0": "27",
+            "date_of_birth_1": "3",
+            "date_of_birth_2": "1980",
+            "sex": "F",
+            "ethnicity": "WBRI",
+            "religion": "none",
+            "first_language": "English",
+            "disability": "no",
+            "email": "jo@example.com",
         },
     )
     person = Person.objects.get(last_name="Bloggs")
@@ -58,11 +73,19 @@ def test_a_person_added_through_the_form_is_saved_and_audited(manager_client, se
 
 
 def test_terms_with_minimum_above_maximum_reshow_with_the_error_and_save_nothing(manager_client, council):
-    fh = testing.approved_household(council)
+    fh = builders.approved_household(council)
     response = manager_client.post(
         reverse("households:terms_change", args=[fh.pk]),
-        {"effective_from_0": "1", "effective_from_1": "6", "effective_from_2": "2025", "number_of_children": "2",
-         "age_min": "12", "age_max": "4", "placement_types": ["short_term"], "sibling_group_max": "1"},
+        {
+            "effective_from_0": "1",
+            "effective_from_1": "6",
+            "effective_from_2": "2025",
+            "number_of_children": "2",
+            "age_min": "12",
+            "age_max": "4",
+            "placement_types": ["short_term"],
+            "sibling_group_max": "1",
+        },
     )
     assert response.status_code == 200
     assert "The youngest age must not be above the oldest age" in response.content.decode()
@@ -70,7 +93,7 @@ def test_terms_with_minimum_above_maximum_reshow_with_the_error_and_save_nothing
 
 
 def test_a_service_refusal_is_shown_beside_the_field(manager_client, council):
-    fh = testing.approved_household(council, approved_on=date(2024, 1, 10))
+    fh = builders.approved_household(council, approved_on=date(2024, 1, 10))
     response = manager_client.post(
         reverse("households:supervision_visit_add", args=[fh.pk]),
         {"visited_on_0": "5", "visited_on_1": "1", "visited_on_2": "2024", "notes": "Went well"},
@@ -83,7 +106,7 @@ def test_a_service_refusal_is_shown_beside_the_field(manager_client, council):
 
 
 def test_recording_a_visit_moves_the_supervision_clock(manager_client, council, service_manager):
-    fh = testing.approved_household(council, approved_on=date(2024, 1, 10), ssw=service_manager)
+    fh = builders.approved_household(council, approved_on=date(2024, 1, 10), ssw=service_manager)
     response = manager_client.post(
         reverse("households:supervision_visit_add", args=[fh.pk]),
         {"visited_on_0": "20", "visited_on_1": "2", "visited_on_2": "2024", "notes": "Visit notes"},
@@ -96,7 +119,7 @@ def test_recording_a_visit_moves_the_supervision_clock(manager_client, council, 
 
 
 def test_opening_a_childs_record_is_logged_and_shown_in_its_history(manager_client, council, service_manager):
-    child = testing.child(council)
+    child = builders.child(council)
     manager_client.get(reverse("children:detail", args=[child.pk]))
     event = AuditEvent.objects.get(verb="viewed", record_id=str(child.pk))
     assert event.actor == service_manager and event.record_type == "children.child"
@@ -107,8 +130,8 @@ def test_opening_a_childs_record_is_logged_and_shown_in_its_history(manager_clie
 def test_my_work_lists_the_supervising_social_workers_own_clocks(client, council, make_staff):
     ssw = make_staff(council, Role.SUPERVISING_SOCIAL_WORKER)
     colleague = make_staff(council, Role.SUPERVISING_SOCIAL_WORKER)
-    testing.approved_household(council, name="Mine household", approved_on=date(2020, 1, 6), ssw=ssw)
-    testing.approved_household(council, name="Theirs household", approved_on=date(2020, 1, 6), ssw=colleague)
+    builders.approved_household(council, name="Mine household", approved_on=date(2020, 1, 6), ssw=ssw)
+    builders.approved_household(council, name="Theirs household", approved_on=date(2020, 1, 6), ssw=colleague)
     client.force_login(ssw)
     body = client.get(reverse("mywork:home")).content.decode()
     assert "Mine household" in body and "Theirs household" not in body
@@ -128,12 +151,12 @@ def _queries(client, url):
 def test_list_pages_run_a_fixed_number_of_queries(client, council, make_staff, url_name, expected):
     ssw = make_staff(council, Role.SUPERVISING_SOCIAL_WORKER)
     manager = make_staff(council, Role.SERVICE_MANAGER)
-    testing.approved_household(council, ssw=ssw)
-    testing.child(council)
+    builders.approved_household(council, ssw=ssw)
+    builders.child(council)
     client.force_login(ssw if url_name == "mywork:home" else manager)
     few = _queries(client, reverse(url_name))
     for _ in range(6):
-        testing.approved_household(council, ssw=ssw)
-        testing.child(council)
+        builders.approved_household(council, ssw=ssw)
+        builders.child(council)
     many = _queries(client, reverse(url_name))
     assert (few, many) == (expected, expected)

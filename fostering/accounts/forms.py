@@ -10,7 +10,9 @@ from django.contrib.auth.forms import AuthenticationForm
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": "Enter a correct username and password. After 5 failed attempts the account is locked.",
+        "invalid_login": (
+            "Enter a correct username and password. After 5 failed attempts the account is locked."
+        ),
         "inactive": "This account is inactive.",
     }
 

@@ -7,9 +7,9 @@ import secrets
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 
 from fostering.audit.services import record_event
+from fostering.core import clock
 
 from .models import ApiToken, Membership, Organisation, Team, User
 from .roles import Role
@@ -85,7 +85,7 @@ def api_token_user(raw: str) -> User | None:
     )
     if token is None:
         return None
-    now = timezone.now()
+    now = clock.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

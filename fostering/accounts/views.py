@@ -7,13 +7,14 @@ import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from fostering.audit.services import record_event
+from fostering.core.views import StaffRequest
 
 from .forms import LoginForm, TokenForm
 
@@ -24,7 +25,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def _next_url(request: HttpRequest) -> str:
+def _next_url(request: StaffRequest) -> str:
     target = request.GET.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target or "/"
@@ -32,7 +33,7 @@ def _next_url(request: HttpRequest) -> str:
 
 
 @login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
+def two_factor_setup(request: StaffRequest) -> HttpResponse:
     """Add an authenticator app: show the QR code, confirm it with a first code."""
     device, _ = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
@@ -50,12 +51,14 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     svg = image.to_string(encoding="unicode")
     return render(
-        request, "accounts/two_factor_setup.html", {"form": form, "qr_svg": svg, "secret": device.bin_key.hex()}
+        request,
+        "accounts/two_factor_setup.html",
+        {"form": form, "qr_svg": svg, "secret": device.bin_key.hex()},
     )
 
 
 @login_required
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
+def two_factor_verify(request: StaffRequest) -> HttpResponse:
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
         return redirect("accounts:two_factor_setup")

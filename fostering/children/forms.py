@@ -15,13 +15,21 @@ CHILD_ONLY_FIELDS = ["child_id", "upn", "social_worker", "uasc"]
 
 class ChildForm(PersonForm):
     child_id = forms.CharField(
-        label="Child ID", max_length=10, help_text="The council's identifier for the child in the SSDA903 return",
+        label="Child ID",
+        max_length=10,
+        help_text="The council's identifier for the child in the SSDA903 return",
         error_messages={"required": "Enter the child ID"},
     )
-    upn = forms.CharField(label="Unique pupil number (optional)", max_length=13, required=False,
-                          validators=[validate_upn], help_text="13 characters, for example A123456789012")
-    social_worker = forms.ModelChoiceField(queryset=User.objects.none(), required=False,
-                                           label="Child's social worker (optional)")
+    upn = forms.CharField(
+        label="Unique pupil number (optional)",
+        max_length=13,
+        required=False,
+        validators=[validate_upn],
+        help_text="13 characters, for example A123456789012",
+    )
+    social_worker = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Child's social worker (optional)"
+    )
     uasc = forms.BooleanField(label="Unaccompanied asylum-seeking child", required=False)
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:

@@ -42,7 +42,9 @@ class Child(OrganisationRecord):
         verbose_name_plural = "children"
         ordering = ["child_id"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "child_id"], name="child_id_unique_in_organisation")
+            models.UniqueConstraint(
+                fields=["organisation", "child_id"], name="child_id_unique_in_organisation"
+            )
         ]
         indexes = [models.Index(fields=["organisation", "social_worker"])]
 

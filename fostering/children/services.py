@@ -18,11 +18,13 @@ from .models import Child
 CHILD_FIELDS = ["child_id", "upn", "social_worker", "uasc", "what_carers_need_to_know"]
 
 
-
 def _check_social_worker(organisation_id: int, social_worker: User | None) -> None:
-    if social_worker is not None and not social_worker.memberships.filter(
-        organisation_id=organisation_id, ended_on__isnull=True
-    ).exists():
+    if (
+        social_worker is not None
+        and not social_worker.memberships.filter(
+            organisation_id=organisation_id, ended_on__isnull=True
+        ).exists()
+    ):
         raise ValidationError({"social_worker": "The social worker must work for the same organisation"})
 
 
@@ -72,13 +74,21 @@ def child_update(
     person_before = snapshot(person, PERSON_FIELDS)
     child_before = snapshot(child, CHILD_FIELDS)
     if person_values:
-        _validate_person({**person_before, **person_values, "date_of_birth": person_values.get(
-            "date_of_birth", person.date_of_birth)})
+        _validate_person(
+            {
+                **person_before,
+                **person_values,
+                "date_of_birth": person_values.get("date_of_birth", person.date_of_birth),
+            }
+        )
         for name, value in person_values.items():
             setattr(person, name, value)
-    if "child_id" in values and values["child_id"] != child.child_id:
-        if Child.objects.filter(organisation_id=child.organisation_id, child_id=values["child_id"]).exists():
-            raise ValidationError({"child_id": f"Another child already has the ID {values['child_id']}"})
+    new_id = values.get("child_id", child.child_id)
+    if (
+        new_id != child.child_id
+        and Child.objects.filter(organisation_id=child.organisation_id, child_id=new_id).exists()
+    ):
+        raise ValidationError({"child_id": f"Another child already has the ID {new_id}"})
     if "social_worker" in values:
         _check_social_worker(child.organisation_id, values["social_worker"])
     for name, value in values.items():

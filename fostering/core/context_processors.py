@@ -41,7 +41,9 @@ def service(request: HttpRequest) -> dict[str, Any]:
             from fostering.accounts.models import Organisation
 
             names = sorted(
-                Organisation.objects.filter(pk__in={org for org, _ in memberships}).values_list("name", flat=True)
+                Organisation.objects.filter(pk__in={org for org, _ in memberships}).values_list(
+                    "name", flat=True
+                )
             )
             organisation_name = " and ".join(names) if len(names) <= 2 else f"{names[0]} and others"
     return {

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from fostering.core import clock
+
 
 class OrganisationRecord(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -21,7 +23,7 @@ class OrganisationRecord(models.Model):
 
     def stamp(self, by: object) -> None:
         """Set created/modified by and at for a save made by a service function."""
-        now = timezone.now()
+        now = clock.now()
         user = by if getattr(by, "is_authenticated", False) else None
         if self._state.adding:
             self.created_at = now

@@ -8,7 +8,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 
 # The UK postcode format (GOV.UK guidance): outward code, space optional, inward code.
-POSTCODE_RE = re.compile(r"^(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY]) ?[0-9][ABD-HJLNP-UW-Z]{2})$")
+POSTCODE_RE = re.compile(
+    r"^(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])"
+    r" ?[0-9][ABD-HJLNP-UW-Z]{2})$"
+)
 
 
 def normalise_postcode(value: str) -> str:

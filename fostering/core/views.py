@@ -10,6 +10,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from fostering.accounts.models import User
+
 from .forms import ServiceForm
 
 T = TypeVar("T")
@@ -37,3 +39,9 @@ def submit(form: ServiceForm, action: Callable[[dict[str, Any]], T]) -> T | None
     except ValidationError as error:
         form.add_service_errors(error)
         return None
+
+
+class StaffRequest(HttpRequest):
+    """A request behind login_required: its user is a signed-in member of staff."""
+
+    user: User  # type: ignore[assignment]

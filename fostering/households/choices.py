@@ -42,13 +42,28 @@ CLOSED_STATUSES = frozenset({HouseholdStatus.RESIGNED, HouseholdStatus.DEREGISTE
 # The transition table: from each status, where it may go. Closed statuses are final.
 TRANSITIONS: dict[HouseholdStatus, frozenset[HouseholdStatus]] = {
     HouseholdStatus.AVAILABLE: frozenset(
-        {HouseholdStatus.FULL, HouseholdStatus.ON_HOLD, HouseholdStatus.RESIGNED, HouseholdStatus.DEREGISTERED}
+        {
+            HouseholdStatus.FULL,
+            HouseholdStatus.ON_HOLD,
+            HouseholdStatus.RESIGNED,
+            HouseholdStatus.DEREGISTERED,
+        }
     ),
     HouseholdStatus.FULL: frozenset(
-        {HouseholdStatus.AVAILABLE, HouseholdStatus.ON_HOLD, HouseholdStatus.RESIGNED, HouseholdStatus.DEREGISTERED}
+        {
+            HouseholdStatus.AVAILABLE,
+            HouseholdStatus.ON_HOLD,
+            HouseholdStatus.RESIGNED,
+            HouseholdStatus.DEREGISTERED,
+        }
     ),
     HouseholdStatus.ON_HOLD: frozenset(
-        {HouseholdStatus.AVAILABLE, HouseholdStatus.FULL, HouseholdStatus.RESIGNED, HouseholdStatus.DEREGISTERED}
+        {
+            HouseholdStatus.AVAILABLE,
+            HouseholdStatus.FULL,
+            HouseholdStatus.RESIGNED,
+            HouseholdStatus.DEREGISTERED,
+        }
     ),
     HouseholdStatus.RESIGNED: frozenset(),
     HouseholdStatus.DEREGISTERED: frozenset(),

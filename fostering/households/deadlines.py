@@ -44,7 +44,9 @@ def check_renewals(household_ids: Iterable[int], *, today: date) -> dict[int, li
             received_on__isnull=False,
         )
         .filter(Q(kind=CheckKind.DBS) | Q(kind=CheckKind.MEDICAL, member__role=MemberRole.CARER))
-        .values("member__household__fostering", "member__person__first_name", "member__person__last_name", "kind")
+        .values(
+            "member__household__fostering", "member__person__first_name", "member__person__last_name", "kind"
+        )
         .annotate(latest=Max("received_on"))
     )
     found: dict[int, list[tuple[str, Deadline]]] = {}
@@ -72,4 +74,6 @@ def supervising_social_worker_work(user: User, today: date) -> Iterator[WorkItem
                 yield WorkItem(deadline, deadline.title, fh.household.name, url, fh.organisation_id)
         for name, deadline in renewals.get(fh.pk, []):
             if deadline.status.is_open:
-                yield WorkItem(deadline, deadline.title, f"{name}, {fh.household.name}", url, fh.organisation_id)
+                yield WorkItem(
+                    deadline, deadline.title, f"{name}, {fh.household.name}", url, fh.organisation_id
+                )

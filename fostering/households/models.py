@@ -14,7 +14,9 @@ class FosteringHousehold(OrganisationRecord):
     household = models.OneToOneField("people.Household", on_delete=models.PROTECT, related_name="fostering")
     reference = models.CharField(max_length=20, help_text="The service's reference, e.g. FH-0123")
     carer_type = models.CharField(max_length=30, choices=CarerType.choices)
-    status = models.CharField(max_length=20, choices=HouseholdStatus.choices, default=HouseholdStatus.AVAILABLE)
+    status = models.CharField(
+        max_length=20, choices=HouseholdStatus.choices, default=HouseholdStatus.AVAILABLE
+    )
     approved_on = models.DateField()
     supervising_social_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -41,7 +43,9 @@ class FosteringHousehold(OrganisationRecord):
 class TermsOfApproval(OrganisationRecord):
     """What a household is approved for, from a date. A change ends the previous terms."""
 
-    fostering_household = models.ForeignKey(FosteringHousehold, on_delete=models.CASCADE, related_name="terms")
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="terms"
+    )
     effective_from = models.DateField()
     effective_to = models.DateField(null=True, blank=True)
     number_of_children = models.PositiveSmallIntegerField(help_text="How many children at one time")
@@ -64,7 +68,9 @@ class TermsOfApproval(OrganisationRecord):
         verbose_name_plural = "terms of approval"
         ordering = ["-effective_from", "-id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(age_min__lte=models.F("age_max")), name="terms_age_range"),
+            models.CheckConstraint(
+                condition=models.Q(age_min__lte=models.F("age_max")), name="terms_age_range"
+            ),
             models.CheckConstraint(condition=models.Q(number_of_children__gte=1), name="terms_at_least_one"),
             models.CheckConstraint(condition=models.Q(age_max__lte=25), name="terms_age_max_25"),
             models.CheckConstraint(
@@ -131,7 +137,9 @@ class SupervisionVisit(OrganisationRecord):
 class HouseholdReview(OrganisationRecord):
     """A household review held by a reviewing officer (the annual review clock restarts from it)."""
 
-    fostering_household = models.ForeignKey(FosteringHousehold, on_delete=models.CASCADE, related_name="reviews")
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="reviews"
+    )
     kind = models.CharField(max_length=30, choices=ReviewKind.choices, default=ReviewKind.ANNUAL)
     held_on = models.DateField()
     reviewing_officer = models.ForeignKey(

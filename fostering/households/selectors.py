@@ -21,7 +21,9 @@ def household_list_for_user(
     )
     if search:
         households = households.filter(
-            Q(household__name__icontains=search) | Q(reference__iexact=search) | Q(household__postcode__iexact=search)
+            Q(household__name__icontains=search)
+            | Q(reference__iexact=search)
+            | Q(household__postcode__iexact=search)
         )
     if status == "open":
         households = households.filter(status__in=OPEN_STATUSES)
@@ -36,10 +38,16 @@ def with_clock_facts(households: QuerySet[FosteringHousehold]) -> QuerySet[Foste
     """Annotate the dated facts the household clocks start from, in the same query."""
     return households.annotate(
         last_supervision_on=Max("supervision_visits__visited_on"),
-        last_unannounced_on=Max("supervision_visits__visited_on", filter=Q(supervision_visits__unannounced=True)),
+        last_unannounced_on=Max(
+            "supervision_visits__visited_on", filter=Q(supervision_visits__unannounced=True)
+        ),
         last_review_on=Max("reviews__held_on"),
     ).prefetch_related(
-        Prefetch("terms", queryset=TermsOfApproval.objects.filter(effective_to__isnull=True), to_attr="current_terms")
+        Prefetch(
+            "terms",
+            queryset=TermsOfApproval.objects.filter(effective_to__isnull=True),
+            to_attr="current_terms",
+        )
     )
 
 

@@ -163,7 +163,9 @@ def terms_of_approval_change(
         raise ValidationError({"effective_from": "New terms cannot start before the household was approved"})
     if current is not None and effective_from <= current.effective_from:
         raise ValidationError(
-            {"effective_from": f"New terms must start after the current terms ({current.effective_from:%d/%m/%Y})"}
+            {
+                "effective_from": f"New terms must start after the current terms ({current.effective_from:%d/%m/%Y})"
+            }
         )
     before = snapshot(current, TERMS_FIELDS) if current else {}
     if current is not None:
@@ -207,7 +209,9 @@ def household_status_change(
     current = HouseholdStatus(fh.status)
     if to_status not in TRANSITIONS[current]:
         raise ValidationError(
-            {"to_status": f"A household that is {current.label.lower()} cannot become {to_status.label.lower()}"}
+            {
+                "to_status": f"A household that is {current.label.lower()} cannot become {to_status.label.lower()}"
+            }
         )
     if to_status in REASON_REQUIRED and not reason.strip():
         raise ValidationError({"reason": f"Give the reason the household is {to_status.label.lower()}"})
@@ -231,7 +235,10 @@ def household_status_change(
     fh.save(update_fields=["status", "modified_at", "modified_by"])
     fostering_household.status = to_status
     record_event(
-        actor=by, verb="household_status_changed", obj=fh, changes={"status": [current.value, to_status.value]},
+        actor=by,
+        verb="household_status_changed",
+        obj=fh,
+        changes={"status": [current.value, to_status.value]},
         note=reason,
     )
     return change
@@ -322,6 +329,9 @@ def household_review_record(
     review.stamp(by)
     review.save()
     record_event(
-        actor=by, verb="household_review_recorded", obj=fostering_household, changes={"review": [None, str(review)]}
+        actor=by,
+        verb="household_review_recorded",
+        obj=fostering_household,
+        changes={"review": [None, str(review)]},
     )
     return review

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -14,7 +14,7 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core.clock import today
 from fostering.core.forms import ServiceForm
-from fostering.core.views import paginate, submit
+from fostering.core.views import StaffRequest, paginate, submit
 from fostering.people.selectors import household_members
 from fostering.people.services import checks_outstanding
 
@@ -28,22 +28,25 @@ from .selectors import household_get_for_user, household_list_for_user
 VIEW_PERMS = (Perm.VIEW_HOUSEHOLD, Perm.VIEW_CASELOAD_HOUSEHOLD)
 
 
-def _household_or_404(request: HttpRequest, pk: int) -> FosteringHousehold:
+def _household_or_404(request: StaffRequest, pk: int) -> FosteringHousehold:
     try:
-        return household_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+        return household_get_for_user(user=request.user, pk=pk)
     except FosteringHousehold.DoesNotExist as missing:
         raise Http404("No such household") from missing
 
 
 @login_required
-def household_list(request: HttpRequest) -> HttpResponse:
-    if not organisations_with(request.user, *VIEW_PERMS):  # type: ignore[arg-type]
+def household_list(request: StaffRequest) -> HttpResponse:
+    if not organisations_with(request.user, *VIEW_PERMS):
         raise PermissionDenied
     search = request.GET.get("q", "").strip()
     status = request.GET.get("status", "open")
     carer_type = request.GET.get("carer_type", "")
     households = household_list_for_user(
-        user=request.user, search=search, status=status, carer_type=carer_type  # type: ignore[arg-type]
+        user=request.user,
+        search=search,
+        status=status,
+        carer_type=carer_type,
     )
     return render(
         request,
@@ -60,7 +63,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
     fh = _household_or_404(request, pk)
     on = today()
     members = list(household_members(fh.household).filter(left_on__isnull=True))
@@ -83,28 +86,28 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reviews": fh.reviews.select_related("reviewing_officer")[:5],
             "status_changes": fh.status_changes.all()[:10],
             "can": {
-                "supervise": has_perm(user, Perm.RECORD_SUPERVISION, org),  # type: ignore[arg-type]
-                "review": has_perm(user, Perm.RECORD_HOUSEHOLD_REVIEW, org),  # type: ignore[arg-type]
-                "status": has_perm(user, Perm.CHANGE_HOUSEHOLD_STATUS, org)  # type: ignore[arg-type]
+                "supervise": has_perm(user, Perm.RECORD_SUPERVISION, org),
+                "review": has_perm(user, Perm.RECORD_HOUSEHOLD_REVIEW, org),
+                "status": has_perm(user, Perm.CHANGE_HOUSEHOLD_STATUS, org)
                 and bool(services.TRANSITIONS[HouseholdStatus(fh.status)]),
-                "terms": has_perm(user, Perm.CHANGE_TERMS_OF_APPROVAL, org),  # type: ignore[arg-type]
-                "history": has_perm(user, Perm.VIEW_HISTORY, org),  # type: ignore[arg-type]
+                "terms": has_perm(user, Perm.CHANGE_TERMS_OF_APPROVAL, org),
+                "history": has_perm(user, Perm.VIEW_HISTORY, org),
             },
         },
     )
 
 
 @login_required
-def household_history(request: HttpRequest, pk: int) -> HttpResponse:
+def household_history(request: StaffRequest, pk: int) -> HttpResponse:
     fh = _household_or_404(request, pk)
-    if not has_perm(request.user, Perm.VIEW_HISTORY, fh.organisation_id):  # type: ignore[arg-type]
+    if not has_perm(request.user, Perm.VIEW_HISTORY, fh.organisation_id):
         raise PermissionDenied
     events = timeline_for(fh)[:500]
     return render(request, "households/history.html", {"fh": fh, "events": events})
 
 
 def _household_action(
-    request: HttpRequest,
+    request: StaffRequest,
     pk: int,
     perm: Perm,
     make_form: Callable[[FosteringHousehold], ServiceForm],
@@ -114,7 +117,7 @@ def _household_action(
 ) -> HttpResponse:
     """A form page that records one thing about a household through one service function."""
     fh = _household_or_404(request, pk)
-    if not has_perm(request.user, perm, fh.organisation_id):  # type: ignore[arg-type]
+    if not has_perm(request.user, perm, fh.organisation_id):
         raise PermissionDenied
     form = make_form(fh)
     if request.method == "POST" and submit(form, lambda data: action(fh, data)) is not None:
@@ -133,14 +136,17 @@ def _household_action(
 
 
 @login_required
-def supervision_visit_add(request: HttpRequest, pk: int) -> HttpResponse:
+def supervision_visit_add(request: StaffRequest, pk: int) -> HttpResponse:
     return _household_action(
         request,
         pk,
         Perm.RECORD_SUPERVISION,
         lambda fh: SupervisionVisitForm(request.POST or None),
         lambda fh, data: services.supervision_visit_record(
-            fostering_household=fh, visited_by=request.user, by=request.user, **data  # type: ignore[arg-type]
+            fostering_household=fh,
+            visited_by=request.user,
+            by=request.user,
+            **data,
         ),
         "Record a supervision visit",
         "The visit has been recorded",
@@ -148,14 +154,17 @@ def supervision_visit_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def review_add(request: HttpRequest, pk: int) -> HttpResponse:
+def review_add(request: StaffRequest, pk: int) -> HttpResponse:
     return _household_action(
         request,
         pk,
         Perm.RECORD_HOUSEHOLD_REVIEW,
         lambda fh: HouseholdReviewForm(request.POST or None),
         lambda fh, data: services.household_review_record(
-            fostering_household=fh, reviewing_officer=request.user, by=request.user, **data  # type: ignore[arg-type]
+            fostering_household=fh,
+            reviewing_officer=request.user,
+            by=request.user,
+            **data,
         ),
         "Record a household review",
         "The review has been recorded",
@@ -163,7 +172,7 @@ def review_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def status_change(request: HttpRequest, pk: int) -> HttpResponse:
+def status_change(request: StaffRequest, pk: int) -> HttpResponse:
     return _household_action(
         request,
         pk,
@@ -174,7 +183,7 @@ def status_change(request: HttpRequest, pk: int) -> HttpResponse:
             to_status=HouseholdStatus(data["to_status"]),
             changed_on=data["changed_on"],
             reason=data["reason"],
-            by=request.user,  # type: ignore[arg-type]
+            by=request.user,
         ),
         "Change the household's status",
         "The status has been changed",
@@ -182,14 +191,16 @@ def status_change(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def terms_change(request: HttpRequest, pk: int) -> HttpResponse:
+def terms_change(request: StaffRequest, pk: int) -> HttpResponse:
     return _household_action(
         request,
         pk,
         Perm.CHANGE_TERMS_OF_APPROVAL,
         lambda fh: TermsOfApprovalForm(request.POST or None),
         lambda fh, data: services.terms_of_approval_change(
-            fostering_household=fh, by=request.user, **data  # type: ignore[arg-type]
+            fostering_household=fh,
+            by=request.user,
+            **data,
         ),
         "Change the terms of approval",
         "The new terms of approval have been saved",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from fostering.accounts.permissions import roles_of
 from fostering.core.clock import today
+from fostering.core.views import StaffRequest
 from fostering.deadlines.items import count_by_status, work_items_for
 from fostering.deadlines.status import DeadlineStatus
 
@@ -15,7 +16,7 @@ OPEN = [DeadlineStatus.OVERDUE, DeadlineStatus.DUE_SOON, DeadlineStatus.ON_TRACK
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: StaffRequest) -> HttpResponse:
     on = today()
     items = work_items_for(request.user, on)
     counts = count_by_status(items)
@@ -34,6 +35,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "summary": [(status, counts[status.value]) for status in OPEN],
             "wanted": wanted,
             "today": on,
-            "roles": sorted(role.label for role in roles_of(request.user)),  # type: ignore[arg-type]
+            "roles": sorted(role.label for role in roles_of(request.user)),
         },
     )

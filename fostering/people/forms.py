@@ -22,8 +22,12 @@ class PersonForm(ServiceForm):
     disability = forms.ChoiceField(
         choices=Disability.choices, widget=forms.RadioSelect, initial=Disability.NOT_KNOWN, label="Disability"
     )
-    disability_details = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                                         label="About the disability (optional)")
-    email = forms.EmailField(required=False, label="Email address (optional)",
-                             error_messages={"invalid": "Enter an email address like name@example.com"})
+    disability_details = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="About the disability (optional)"
+    )
+    email = forms.EmailField(
+        required=False,
+        label="Email address (optional)",
+        error_messages={"invalid": "Enter an email address like name@example.com"},
+    )
     phone = forms.CharField(max_length=30, required=False, label="Phone number (optional)")

@@ -34,7 +34,6 @@ PERSON_FIELDS = [
 ]
 
 
-
 def _validate_person(values: dict[str, Any]) -> None:
     dob = values.get("date_of_birth")
     if dob is not None and dob > today_():
@@ -157,9 +156,9 @@ def member_add(
     require(by, Perm.CHANGE_PERSON, household.organisation_id)
     if person.organisation_id != household.organisation_id:
         raise ValidationError({"person": "That person belongs to another organisation"})
-    if role in (MemberRole.CARER, MemberRole.ADULT) and person.date_of_birth:
-        if age_on(person.date_of_birth, joined_on) < 18:
-            raise ValidationError({"role": f"{person} is under 18, so cannot be recorded as an adult or carer"})
+    adult_role = role in (MemberRole.CARER, MemberRole.ADULT)
+    if adult_role and person.date_of_birth and age_on(person.date_of_birth, joined_on) < 18:
+        raise ValidationError({"role": f"{person} is under 18, so cannot be recorded as an adult or carer"})
     if household.members.filter(person=person, left_on__isnull=True).exists():
         raise ValidationError({"person": f"{person} is already a member of this household"})
     member = HouseholdMember(

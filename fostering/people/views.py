@@ -3,14 +3,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.accounts.models import Organisation
+from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
-from fostering.core.views import paginate, submit
+from fostering.core.views import StaffRequest, paginate, submit
 
 from .forms import PersonForm
 from .models import Person
@@ -18,32 +18,32 @@ from .selectors import person_get_for_user, person_list_for_user
 from .services import PERSON_FIELDS, person_create, person_update
 
 
-def _person_or_404(request: HttpRequest, pk: int) -> Person:
+def _person_or_404(request: StaffRequest, pk: int) -> Person:
     try:
-        return person_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+        return person_get_for_user(user=request.user, pk=pk)
     except Person.DoesNotExist as missing:
         raise Http404("No such person") from missing
 
 
 @login_required
-def person_list(request: HttpRequest) -> HttpResponse:
-    if not has_perm(request.user, Perm.VIEW_PERSON):  # type: ignore[arg-type]
+def person_list(request: StaffRequest) -> HttpResponse:
+    if not has_perm(request.user, Perm.VIEW_PERSON):
         raise PermissionDenied
     search = request.GET.get("q", "").strip()
-    people = person_list_for_user(user=request.user, search=search)  # type: ignore[arg-type]
+    people = person_list_for_user(user=request.user, search=search)
     return render(
         request,
         "people/list.html",
         {
             "search": search,
-            "can_add": has_perm(request.user, Perm.CHANGE_PERSON),  # type: ignore[arg-type]
+            "can_add": has_perm(request.user, Perm.CHANGE_PERSON),
             **paginate(request, people),
         },
     )
 
 
 @login_required
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: StaffRequest, pk: int) -> HttpResponse:
     person = _person_or_404(request, pk)
     memberships = person.household_memberships.select_related("household").order_by("-joined_on")
     return render(
@@ -52,30 +52,34 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "memberships": memberships,
-            "can_change": has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id),  # type: ignore[arg-type]
+            "can_change": has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id),
         },
     )
 
 
 @login_required
-def person_add(request: HttpRequest) -> HttpResponse:
-    orgs = organisations_with(request.user, Perm.CHANGE_PERSON)  # type: ignore[arg-type]
+def person_add(request: StaffRequest) -> HttpResponse:
+    orgs = organisations_with(request.user, Perm.CHANGE_PERSON)
     if not orgs:
         raise PermissionDenied
-    organisation = Organisation.objects.filter(pk__in=orgs).order_by("name").first()
+    organisation = Organisation.objects.filter(pk__in=orgs).order_by("name")[0]
     form = PersonForm(request.POST or None)
     if request.method == "POST":
         person = submit(form, lambda data: person_create(organisation=organisation, by=request.user, **data))
         if person is not None:
             messages.success(request, f"{person} has been added")
             return redirect("people:detail", pk=person.pk)
-    return render(request, "form_page.html", {"form": form, "heading": "Add a person", "back_url": reverse("people:list")})
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "heading": "Add a person", "back_url": reverse("people:list")},
+    )
 
 
 @login_required
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit(request: StaffRequest, pk: int) -> HttpResponse:
     person = _person_or_404(request, pk)
-    if not has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id):  # type: ignore[arg-type]
+    if not has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id):
         raise PermissionDenied
     initial = {name: getattr(person, name) for name in PERSON_FIELDS}
     form = PersonForm(request.POST or None, initial=initial)
@@ -84,12 +88,20 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if saved is not None:
             messages.success(request, f"{saved}'s details have been saved")
             return redirect("people:detail", pk=saved.pk)
-    return render(request, "form_page.html", {"form": form, "heading": f"Change {person}'s details", "back_url": reverse("people:detail", args=[person.pk])})
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "heading": f"Change {person}'s details",
+            "back_url": reverse("people:detail", args=[person.pk]),
+        },
+    )
 
 
 @login_required
-def person_history(request: HttpRequest, pk: int) -> HttpResponse:
+def person_history(request: StaffRequest, pk: int) -> HttpResponse:
     person = _person_or_404(request, pk)
-    if not has_perm(request.user, Perm.VIEW_HISTORY, person.organisation_id):  # type: ignore[arg-type]
+    if not has_perm(request.user, Perm.VIEW_HISTORY, person.organisation_id):
         raise PermissionDenied
     return render(request, "people/history.html", {"person": person, "events": timeline_for(person)[:500]})

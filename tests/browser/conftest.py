@@ -84,8 +84,12 @@ def axe() -> Callable[[object], list[dict]]:
             "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
         )
         return [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
             for v in result["violations"]
         ]
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from fostering.accounts.roles import Role
-from fostering.core import testing
+from tests import builders
 from tests.test_access import ADD_PAGES, LIST_PAGES, OPEN_PAGES, RECORD_PAGES, page_names
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,12 +19,12 @@ def test_the_pages_checked_here_are_every_page_of_the_service():
 
 
 def test_every_page_has_no_accessibility_violations(page, sign_in, axe):
-    council = testing.organisation()
-    manager = testing.staff(council, Role.SERVICE_MANAGER, first_name="Morgan", last_name="Manager")
-    ssw = testing.staff(council, Role.SUPERVISING_SOCIAL_WORKER)
-    fh = testing.approved_household(council, name="Okafor household", ssw=manager)
-    testing.approved_household(council, name="Second household", ssw=ssw)
-    child = testing.child(council)
+    council = builders.organisation()
+    manager = builders.staff(council, Role.SERVICE_MANAGER, first_name="Morgan", last_name="Manager")
+    ssw = builders.staff(council, Role.SUPERVISING_SOCIAL_WORKER)
+    fh = builders.approved_household(council, name="Okafor household", ssw=manager)
+    builders.approved_household(council, name="Second household", ssw=ssw)
+    child = builders.child(council)
     records = {"household": fh, "child": child, "person": fh.household.members.get().person}
 
     urls = [reverse(name) for name in SIGNED_OUT_PAGES]

@@ -7,18 +7,24 @@ from datetime import date
 import pytest
 
 from fostering.accounts.roles import Role
-from fostering.core import testing
 from fostering.core.clock import today
 from fostering.households.models import SupervisionVisit
+from tests import builders
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_supervising_social_worker_records_an_overdue_visit(page, axe):
-    council = testing.organisation()
-    ssw = testing.staff(council, Role.SUPERVISING_SOCIAL_WORKER, username="sam.ssw", password="a long password 1",
-                        first_name="Sam", last_name="Shah")
-    fh = testing.approved_household(council, name="Okafor household", approved_on=date(2023, 3, 1), ssw=ssw)
+    council = builders.organisation()
+    ssw = builders.staff(
+        council,
+        Role.SUPERVISING_SOCIAL_WORKER,
+        username="sam.ssw",
+        password="a long password 1",
+        first_name="Sam",
+        last_name="Shah",
+    )
+    fh = builders.approved_household(council, name="Okafor household", approved_on=date(2023, 3, 1), ssw=ssw)
 
     # signs in with the form and lands on My work
     page.goto("/accounts/login/")
@@ -42,7 +48,10 @@ def test_a_supervising_social_worker_records_an_overdue_visit(page, axe):
     page.get_by_role("button", name="Record the visit").click()
     summary = page.locator(".govuk-error-summary")
     assert "The date must not be before the household was approved (01/03/2023)" in summary.inner_text()
-    assert page.get_by_label("Notes of the visit").input_value() == "Children settled; carers asked about respite."
+    assert (
+        page.get_by_label("Notes of the visit").input_value()
+        == "Children settled; carers asked about respite."
+    )
     assert axe(page) == []
     assert not SupervisionVisit.objects.exists()
 

@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm, has_perm, organisations_with
 from fostering.accounts.roles import Role
 from fostering.audit.models import AuditEvent
-from fostering.core import testing
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,16 @@ def test_every_role_has_its_permissions_declared_in_one_place():
 
 
 def test_permissions_are_held_per_organisation(council, other_council):
-    user = testing.staff(council, Role.SUPERVISING_SOCIAL_WORKER)
+    user = builders.staff(council, Role.SUPERVISING_SOCIAL_WORKER)
     from fostering.accounts.services import membership_grant
 
-    membership_grant(user=user, organisation=other_council, role=Role.PANEL_MEMBER,
-                     started_on=user.memberships.get().started_on, by=None)
+    membership_grant(
+        user=user,
+        organisation=other_council,
+        role=Role.PANEL_MEMBER,
+        started_on=user.memberships.get().started_on,
+        by=None,
+    )
     user.__dict__.pop("_fostering_memberships", None)
     assert has_perm(user, Perm.RECORD_SUPERVISION, council.pk)
     assert not has_perm(user, Perm.RECORD_SUPERVISION, other_council.pk)
@@ -35,7 +40,7 @@ def _sign_in(client: Client, username: str, password: str):
 
 
 def test_staff_sign_in_and_land_on_my_work(council):
-    testing.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
+    builders.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
     client = Client()
     response = _sign_in(client, "duty", "correct horse battery")
     assert response.status_code == 302 and response["Location"] == reverse("mywork:home")
@@ -43,7 +48,7 @@ def test_staff_sign_in_and_land_on_my_work(council):
 
 
 def test_an_account_is_locked_after_five_failed_attempts(council):
-    testing.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
+    builders.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
     client = Client()
     for _ in range(4):
         response = _sign_in(client, "duty", "wrong")
@@ -59,7 +64,7 @@ def test_an_account_is_locked_after_five_failed_attempts(council):
 
 @override_settings(FOSTERING_REQUIRE_2FA=True)
 def test_when_two_factor_is_required_a_new_user_must_set_it_up_first(council):
-    user = testing.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
+    user = builders.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
     client = Client()
     _sign_in(client, "duty", "correct horse battery")
     response = client.get(reverse("mywork:home"))
@@ -80,7 +85,7 @@ def test_when_two_factor_is_required_a_new_user_must_set_it_up_first(council):
 
 @override_settings(FOSTERING_REQUIRE_2FA=True)
 def test_a_user_with_a_device_must_enter_a_code_after_signing_in(council):
-    user = testing.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
+    user = builders.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
     client = Client()
     _sign_in(client, "duty", "correct horse battery")
@@ -92,7 +97,7 @@ def test_a_user_with_a_device_must_enter_a_code_after_signing_in(council):
 
 
 def test_two_factor_is_optional_in_the_demo(council):
-    testing.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
+    builders.staff(council, Role.DUTY_WORKER, username="duty", password="correct horse battery")
     client = Client()
     _sign_in(client, "duty", "correct horse battery")
     assert client.get(reverse("mywork:home")).status_code == 200

@@ -8,7 +8,7 @@ from fostering.audit.models import AuditEvent
 from fostering.children.models import Child
 from fostering.children.services import child_register, child_update
 from fostering.children.upn import upn_check_letter, validate_upn
-from fostering.core import testing
+from tests import builders
 
 
 def test_upn_check_letter_follows_the_dfe_algorithm():
@@ -25,7 +25,9 @@ def test_upn_check_letter_follows_the_dfe_algorithm():
 
 
 @pytest.mark.django_db
-def test_a_child_id_is_unique_within_a_council_but_not_across_councils(council, other_council, service_manager):
+def test_a_child_id_is_unique_within_a_council_but_not_across_councils(
+    council, other_council, service_manager
+):
     values = {"first_name": "Ava", "last_name": "Jones", "date_of_birth": date(2016, 4, 1)}
     child_register(organisation=council, person_values=values, child_id="123456", by=service_manager)
     with pytest.raises(ValidationError) as error:
@@ -37,8 +39,8 @@ def test_a_child_id_is_unique_within_a_council_but_not_across_councils(council, 
 
 @pytest.mark.django_db
 def test_a_social_worker_from_another_council_cannot_be_allocated(council, other_council, service_manager):
-    outsider = testing.staff(other_council, Role.CHILDS_SOCIAL_WORKER)
-    child = testing.child(council)
+    outsider = builders.staff(other_council, Role.CHILDS_SOCIAL_WORKER)
+    child = builders.child(council)
     with pytest.raises(ValidationError):
         child_update(child=child, social_worker=outsider, by=service_manager)
     child.refresh_from_db()
@@ -47,7 +49,7 @@ def test_a_social_worker_from_another_council_cannot_be_allocated(council, other
 
 @pytest.mark.django_db
 def test_changing_a_childs_details_is_audited_with_old_and_new_values(council, service_manager):
-    child = testing.child(council, first_name="Ava")
+    child = builders.child(council, first_name="Ava")
     child_update(child=child, person_values={"first_name": "Eva"}, uasc=True, by=service_manager)
     event = AuditEvent.objects.get(verb="child_updated")
     assert event.changes == {"first_name": ["Ava", "Eva"], "uasc": [False, True]}

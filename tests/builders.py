@@ -46,7 +46,11 @@ def staff(org: Organisation, role: Role, username: str | None = None, **extra: A
 
 def person(org: Organisation, **values: Any) -> Person:
     n = next(_counter)
-    defaults: dict[str, Any] = {"first_name": "Sam", "last_name": f"Carer{n}", "date_of_birth": date(1980, 5, 1)}
+    defaults: dict[str, Any] = {
+        "first_name": "Sam",
+        "last_name": f"Carer{n}",
+        "date_of_birth": date(1980, 5, 1),
+    }
     return person_create(organisation=org, by=None, **(defaults | values))
 
 
@@ -61,8 +65,12 @@ def approved_household(
 ) -> FosteringHousehold:
     n = next(_counter)
     household = household_create(
-        organisation=org, name=name or f"Household {n}", line_1=f"{n} High Street", town="Wrexford",
-        postcode="LE3 8RF", by=None,
+        organisation=org,
+        name=name or f"Household {n}",
+        line_1=f"{n} High Street",
+        town="Wrexford",
+        postcode="LE3 8RF",
+        by=None,
     )
     carer = person(org, last_name=(name or f"Household {n}").split()[0])
     member_add(household=household, person=carer, role=MemberRole.CARER, joined_on=date(2015, 1, 1), by=None)
