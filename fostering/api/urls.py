@@ -1,3 +1,5 @@
+from django.urls import path
 
-app_name = "api"
-urlpatterns: list = []
+from .api import api
+
+urlpatterns = [path("", api.urls)]

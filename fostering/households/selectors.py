@@ -34,20 +34,25 @@ def household_list_for_user(
     return households.select_related("household", "supervising_social_worker").order_by("reference")
 
 
-def with_clock_facts(households: QuerySet[FosteringHousehold]) -> QuerySet[FosteringHousehold]:
-    """Annotate the dated facts the household clocks start from, in the same query."""
-    return households.annotate(
-        last_supervision_on=Max("supervision_visits__visited_on"),
-        last_unannounced_on=Max(
-            "supervision_visits__visited_on", filter=Q(supervision_visits__unannounced=True)
-        ),
-        last_review_on=Max("reviews__held_on"),
-    ).prefetch_related(
+def with_current_terms(households: QuerySet[FosteringHousehold]) -> QuerySet[FosteringHousehold]:
+    """Prefetch each household's current terms of approval into ``current_terms`` (a list of 0 or 1)."""
+    return households.prefetch_related(
         Prefetch(
             "terms",
             queryset=TermsOfApproval.objects.filter(effective_to__isnull=True),
             to_attr="current_terms",
         )
+    )
+
+
+def with_clock_facts(households: QuerySet[FosteringHousehold]) -> QuerySet[FosteringHousehold]:
+    """Annotate the dated facts the household clocks start from, in the same query, and the current terms."""
+    return with_current_terms(households).annotate(
+        last_supervision_on=Max("supervision_visits__visited_on"),
+        last_unannounced_on=Max(
+            "supervision_visits__visited_on", filter=Q(supervision_visits__unannounced=True)
+        ),
+        last_review_on=Max("reviews__held_on"),
     )
 
 

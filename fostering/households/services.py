@@ -14,7 +14,15 @@ from fostering.audit.services import changes_between, created_changes, record_ev
 from fostering.core.clock import today as today_
 from fostering.people.models import Household
 
-from .choices import REASON_REQUIRED, TRANSITIONS, CarerType, HouseholdStatus, PlacementType, ReviewKind
+from .choices import (
+    CLOSED_STATUSES,
+    REASON_REQUIRED,
+    TRANSITIONS,
+    CarerType,
+    HouseholdStatus,
+    PlacementType,
+    ReviewKind,
+)
 from .models import FosteringHousehold, HouseholdReview, StatusChange, SupervisionVisit, TermsOfApproval
 
 TERMS_FIELDS = [
@@ -267,6 +275,13 @@ def supervising_social_worker_allocate(
 
 
 def _check_visit_date(fh: FosteringHousehold, on: date, field: str) -> None:
+    if fh.status in CLOSED_STATUSES:
+        raise ValidationError(
+            {
+                field: f"The household is {fh.get_status_display().lower()}: "
+                "visits and reviews can no longer be recorded"
+            }
+        )
     if on > today_():
         raise ValidationError({field: "The date must be today or in the past"})
     if on < fh.approved_on:

@@ -168,3 +168,25 @@ def test_household_clocks_are_computed_from_dated_facts(council, service_manager
     assert clocks["annual_review"].due == date(2025, 12, 20)
     assert clocks["unannounced_visit"].due == date(2025, 1, 10)
     assert clocks["unannounced_visit"].status == "due_soon"
+
+
+def test_no_visit_is_recorded_for_a_household_that_has_resigned(council, service_manager):
+    fh = builders.approved_household(council, approved_on=date(2024, 1, 10))
+    household_status_change(
+        fostering_household=fh,
+        to_status=HouseholdStatus.RESIGNED,
+        changed_on=date(2025, 6, 1),
+        reason="Moved to an IFA",
+        by=service_manager,
+    )
+    with pytest.raises(ValidationError) as error:
+        supervision_visit_record(
+            fostering_household=fh,
+            visited_on=date(2025, 7, 1),
+            visited_by=service_manager,
+            by=service_manager,
+        )
+    assert error.value.message_dict["visited_on"] == [
+        "The household is resigned: visits and reviews can no longer be recorded"
+    ]
+    assert not fh.supervision_visits.exists()

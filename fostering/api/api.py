@@ -1,0 +1,33 @@
+"""The JSON API at /api/v1/: token-authenticated, read through the selectors, written through services."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.operation import Operation
+
+from . import children, errors, households, me, people
+from .auth import StaffToken
+
+
+class FosteringAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """The view's own name (each is unique), e.g. ``household_detail``."""
+        return operation.view_func.__name__
+
+
+api = FosteringAPI(
+    title="Fostering service API",
+    version="1",
+    description=(
+        "Read the records your role and caseload reach, and record supervision visits. "
+        "Authenticate with `Authorization: Bearer <token>`; a token is issued with "
+        "`manage.py api_token USERNAME`. A record out of your reach is a 404, never a 403."
+    ),
+    auth=StaffToken(),
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("/me", me.router)
+api.add_router("/people", people.router)
+api.add_router("/children", children.router)
+api.add_router("/households", households.router)

@@ -1,0 +1,67 @@
+"""Schemas shared by every resource: errors, staff references, deadlines, and the declared error responses.
+
+Every operation declares the error statuses it can return, each with a schema, so the OpenAPI document
+describes every response a client (or a schemathesis run) can see.
+"""
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from ninja import Field, Path, Query, Schema
+
+from fostering.deadlines.status import DeadlineStatus
+
+# The largest primary key the database holds (BigAutoField): larger ids are refused with 422, not a 500.
+MAX_ID = 2**63 - 1
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's id")]
+
+
+class ErrorOut(Schema):
+    detail: str = Field(..., description="What went wrong, in words a person can act on")
+
+
+class FieldErrorOut(Schema):
+    type: str = Field(..., description="A code for the kind of error")
+    loc: list[str | int] = Field(..., description='Where the error is, e.g. ["body", "visited_on"]')
+    msg: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[FieldErrorOut]
+
+
+class StaffRef(Schema):
+    id: int
+    name: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return str(obj)
+
+
+class DeadlineOut(Schema):
+    """A clock: its rule code (see docs/timescales.md), due date, when it was met, and RAG status."""
+
+    rule: str
+    due: datetime | date
+    met_on: datetime | date | None
+    status: DeadlineStatus
+
+
+class RecordDeadlineOut(DeadlineOut):
+    """A clock on a record, with the rule's title and, for a member's renewal, whose it is."""
+
+    title: str
+    subject: str | None = Field(None, description="The person a renewal belongs to; null for the record's")
+
+
+# Error responses, merged into each operation's ``response`` mapping.
+AUTH_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut}
+NOT_FOUND: dict[int, Any] = {404: ErrorOut}
+INVALID: dict[int, Any] = {422: ValidationErrorOut}
+BAD_BODY: dict[int, Any] = {400: ErrorOut}
+
+# Free-text search: bounded, and without NUL characters (which PostgreSQL refuses).
+Search = Annotated[
+    str, Query(max_length=100, pattern=r"^[^\x00]*$", description="Words to look for in names")
+]
