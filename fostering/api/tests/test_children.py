@@ -60,7 +60,7 @@ def test_child_detail_shows_the_child_and_logs_the_read(
         "id": child.pk,
         "organisation_id": council_a.pk,
         "child_id": child.child_id,
-        "upn": "",
+        "upn": child.upn,
         "uasc": False,
         "social_worker": {"id": sw.pk, "name": "Ravi Kaur"},
         "person": {

@@ -156,7 +156,7 @@ def test_household_detail_has_its_clocks_renewals_and_members(
         {
             "rule": "medical_renewal",
             "title": "Renew the carer's medical",
-            "subject": "Pat Patel",
+            "subject": "Sam Patel",
             "due": "2025-05-02",
             "met_on": None,
             "status": "on_track",
@@ -164,14 +164,14 @@ def test_household_detail_has_its_clocks_renewals_and_members(
         {
             "rule": "dbs_renewal",
             "title": "Renew the DBS check",
-            "subject": "Pat Patel",
+            "subject": "Sam Patel",
             "due": "2026-06-01",
             "met_on": None,
             "status": "on_track",
         },
     ]
     assert body["members"] == [
-        {"person_id": carer.person_id, "name": "Pat Patel", "role": "carer", "joined_on": "2015-01-01"}
+        {"person_id": carer.person_id, "name": "Sam Patel", "role": "carer", "joined_on": "2015-01-01"}
     ]
 
 
