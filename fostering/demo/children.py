@@ -24,6 +24,7 @@ from . import names
 if TYPE_CHECKING:
     from .generator import DemoContext
 
+UASC_SHARE = 0.05
 # Children looked after in England by age (DfE, 2024), roughly.
 AGE_BANDS: tuple[tuple[tuple[int, int], float], ...] = (
     ((0, 0), 5),
@@ -90,7 +91,9 @@ def _age_band(ctx: DemoContext) -> tuple[int, int]:
 
 def _dob_for_age(ctx: DemoContext, age: int, on: date) -> date:
     """A date of birth that makes the child ``age`` on ``on``."""
-    birthday = on.replace(year=on.year - age) if not (on.month == 2 and on.day == 29) else date(on.year - age, 2, 28)
+    birthday = (
+        on.replace(year=on.year - age) if not (on.month == 2 and on.day == 29) else date(on.year - age, 2, 28)
+    )
     return birthday - timedelta(days=ctx.rng.randint(0, 364))
 
 
@@ -113,7 +116,7 @@ def _person(
     roll = rng.random()
     disability = Disability.YES if roll < 0.12 else Disability.NO if roll < 0.82 else Disability.NOT_KNOWN
     return Person(
-        first_name=names.first_name(rng, faker, sex, pool),
+        first_name=names.first_name(rng, faker, sex, pool, always=uasc),
         last_name=surname,
         date_of_birth=dob,
         sex=sex,
@@ -126,7 +129,7 @@ def _person(
     )
 
 
-def _years_in_care(ctx: DemoContext) -> int:
+def _days_in_care(ctx: DemoContext) -> int:
     """Days a child in care today has been in care (before capping at their age)."""
     band = ctx.rng.choices([(7, 365), (366, 730), (731, 1826), (1827, 5000)], weights=[35, 20, 25, 20])[0]
     return ctx.rng.randint(*band)
@@ -135,17 +138,21 @@ def _years_in_care(ctx: DemoContext) -> int:
 def _current_children(ctx: DemoContext, count: int) -> list[tuple[Person, Child, date]]:
     rng, faker, today = ctx.rng, ctx.faker, ctx.today
     made: list[tuple[Person, Child, date]] = []
+    pool: str | None
+    uasc_count = round(count * UASC_SHARE)
     while len(made) < count:
-        if rng.random() < 0.05:  # an unaccompanied asylum-seeking child, usually a boy of 16 or 17
+        if len(made) < uasc_count:  # an unaccompanied asylum-seeking child, usually a boy of 16 or 17
             age = rng.choice((14, 15, 16, 16, 17, 17, 17))
             dob = _dob_for_age(ctx, age, today)
-            if rng.random() < 0.3:
+            if rng.random() < 0.3 and age_on(date(dob.year, 1, 1), today) < 18:
                 dob = date(dob.year, 1, 1)  # an age assessed, recorded as 1 January
                 age = age_on(dob, today)
-            ethnicity = names.weighted(rng, names.UASC_ETHNICITY_WEIGHTS)
+            pool, ethnicity = names.asylum_origin(rng)
             sex = Sex.MALE if rng.random() < 0.92 else Sex.FEMALE
-            surname = names.last_name(rng, faker, "asylum")
-            person = _person(ctx, dob=dob, sex=sex, ethnicity=ethnicity, pool="asylum", surname=surname, uasc=True)
+            surname = names.last_name(rng, faker, pool, always=True)
+            person = _person(
+                ctx, dob=dob, sex=sex, ethnicity=ethnicity, pool=pool, surname=surname, uasc=True
+            )
             entered = max(dob, today - timedelta(days=rng.randint(7, min(700, max(7, (age - 13) * 365)))))
             made.append((person, Child(uasc=True, upn=_upn(ctx, dob, age, True)), entered))
             continue
@@ -155,7 +162,7 @@ def _current_children(ctx: DemoContext, count: int) -> list[tuple[Person, Child,
         surname = names.last_name(rng, faker, pool)
         low, high = _age_band(ctx)
         age = rng.randint(low, high)
-        family_entered = today - timedelta(days=_years_in_care(ctx))
+        family_entered = today - timedelta(days=_days_in_care(ctx))
         for _ in range(min(group, count - len(made))):
             dob = _dob_for_age(ctx, age, today)
             sex = Sex.MALE if rng.random() < 0.56 else Sex.FEMALE
@@ -182,7 +189,11 @@ def _children_who_left(ctx: DemoContext, count: int) -> list[tuple[Person, Child
         left = ctx.between(ctx.history_start, ctx.today - timedelta(days=1))
         age = rng.randint(youngest, oldest)
         if reason == "Turned 18":
-            dob = left.replace(year=left.year - 18) if (left.month, left.day) != (2, 29) else date(left.year - 18, 3, 1)
+            dob = (
+                left.replace(year=left.year - 18)
+                if (left.month, left.day) != (2, 29)
+                else date(left.year - 18, 3, 1)
+            )
         else:
             dob = _dob_for_age(ctx, age, left)
         minimum_stay = 180 if reason in ("Special guardianship order granted", "Adopted") else 1
@@ -206,7 +217,9 @@ def build_children(ctx: DemoContext) -> None:
     social_workers = ctx.staff.get(Role.CHILDS_SOCIAL_WORKER, [])
     order = list(range(len(current)))
     rng.shuffle(order)
-    allocation = {index: social_workers[n % len(social_workers)] for n, index in enumerate(order)} if social_workers else {}
+    allocation = {}
+    if social_workers:
+        allocation = {index: social_workers[n % len(social_workers)] for n, index in enumerate(order)}
 
     episodes: list[CareEpisode] = []
     people: list[Person] = []
@@ -232,6 +245,8 @@ def build_children(ctx: DemoContext) -> None:
         note = f"Entered care on {episode.entered_on:%d/%m/%Y}"
         if episode.left_on is not None:
             note += f"; left care on {episode.left_on:%d/%m/%Y} ({episode.reason_left})"
-        ctx.event(episode.child, episode.entered_on, changes={"child_id": [None, episode.child.child_id]}, note=note)
+        ctx.event(
+            episode.child, episode.entered_on, changes={"child_id": [None, episode.child.child_id]}, note=note
+        )
     ctx.records["care_episodes"].extend(episodes)
     ctx.records["children_in_care"].extend(e.child for e in episodes if e.left_on is None)

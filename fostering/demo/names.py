@@ -40,7 +40,20 @@ _STEM_STARTS = (
     "Rad", "Sel", "Thorn", "Wen", "Yar", "Bram", "Cor", "Dray", "Hart", "Lang", "Mal", "Stan", "Wick",
     "Ald", "Brom", "Ched",
 )  # fmt: skip
-_STEM_ENDS = ("ford", "ton", "ley", "bury", "wick", "mouth", "dale", "field", "borough", "stead", "ham", "worth")
+_STEM_ENDS = (
+    "ford",
+    "ton",
+    "ley",
+    "bury",
+    "wick",
+    "mouth",
+    "dale",
+    "field",
+    "borough",
+    "stead",
+    "ham",
+    "worth",
+)
 _COUNCIL_FORMS = (
     ("{stem}shire County Council", 3),
     ("{stem} City Council", 2),
@@ -60,8 +73,18 @@ POSTCODE_AREAS = (
     "CO", "CM", "SS", "CB", "SG", "AL", "HP", "LU", "RG", "SL", "GU", "RH", "BN", "TN", "ME", "CT", "PO",
     "SO", "BH", "DT", "TA", "EX", "TQ", "PL", "TR",
 )  # fmt: skip
-_TOWN_FORMS = ("{stem}", "Market {stem}", "{stem} Magna", "{stem} Parva", "Castle {stem}", "Upper {stem}",
-               "{stem} St Mary", "Kirkby {stem}", "Great {stem}", "{stem}-on-the-Wold")  # fmt: skip
+_TOWN_FORMS = (
+    "{stem}",
+    "Market {stem}",
+    "{stem} Magna",
+    "{stem} Parva",
+    "Castle {stem}",
+    "Upper {stem}",
+    "{stem} St Mary",
+    "Kirkby {stem}",
+    "Great {stem}",
+    "{stem}-on-the-Wold",
+)
 
 
 @dataclass(frozen=True)
@@ -74,8 +97,9 @@ class CouncilName:
 
 
 def main_council() -> CouncilName:
-    return CouncilName(MAIN_COUNCIL_NAME, MAIN_COUNCIL_CODE, MAIN_COUNCIL_STEM, MAIN_COUNCIL_REGION,
-                       MAIN_POSTCODE_AREAS)  # fmt: skip
+    return CouncilName(
+        MAIN_COUNCIL_NAME, MAIN_COUNCIL_CODE, MAIN_COUNCIL_STEM, MAIN_COUNCIL_REGION, MAIN_POSTCODE_AREAS
+    )
 
 
 def national_councils(rng: random.Random, count: int) -> list[CouncilName]:
@@ -147,8 +171,10 @@ ADULT_ETHNICITY_WEIGHTS: tuple[tuple[str, float], ...] = (
     (Ethnicity.BCRB, 2.5), (Ethnicity.BAFR, 2.5), (Ethnicity.CHNE, 0.5), (Ethnicity.OOTH, 0.5),
     (Ethnicity.REFU, 1),
 )  # fmt: skip
-UASC_ETHNICITY_WEIGHTS: tuple[tuple[str, float], ...] = (
-    (Ethnicity.AOTH, 40), (Ethnicity.BAFR, 30), (Ethnicity.OOTH, 20), (Ethnicity.WOTH, 10),
+# Where unaccompanied asylum-seeking children come from: (name pool, ethnicity, weight).
+UASC_ORIGINS: tuple[tuple[str, str, float], ...] = (
+    ("afghan", Ethnicity.AOTH, 30), ("eritrean", Ethnicity.BAFR, 20), ("sudanese", Ethnicity.BAFR, 20),
+    ("kurdish", Ethnicity.OOTH, 15), ("albanian", Ethnicity.WOTH, 10), ("vietnamese", Ethnicity.AOTH, 5),
 )  # fmt: skip
 
 # name pools: (female first names, male first names, last names)
@@ -156,7 +182,19 @@ _POOLS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "indian": (
         ("Priya", "Anjali", "Meera", "Kiran", "Nisha", "Pooja", "Asha", "Sita", "Riya", "Divya", "Jaspreet"),
         ("Arjun", "Ravi", "Sanjay", "Vikram", "Rahul", "Amit", "Dev", "Harpreet", "Rohan", "Nikhil", "Jay"),
-        ("Patel", "Mistry", "Chauhan", "Parmar", "Sharma", "Singh", "Kaur", "Solanki", "Lad", "Gill", "Joshi"),
+        (
+            "Patel",
+            "Mistry",
+            "Chauhan",
+            "Parmar",
+            "Sharma",
+            "Singh",
+            "Kaur",
+            "Solanki",
+            "Lad",
+            "Gill",
+            "Joshi",
+        ),
     ),
     "pakistani": (
         ("Ayesha", "Fatima", "Zara", "Amina", "Sana", "Hina", "Maryam", "Noor", "Iqra", "Safa"),
@@ -193,10 +231,36 @@ _POOLS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
         ("Marek", "Roman", "Patrik", "Dominik"),
         ("Balog", "Lakatos", "Horvath", "Kotlar", "Danihel"),
     ),
-    "asylum": (
-        ("Semhar", "Helen", "Selam", "Mahsa", "Zahra", "Fatima"),
-        ("Ahmad", "Mohammad", "Hamid", "Yonas", "Abdullah", "Samiullah", "Mustafa", "Dawit", "Omar", "Ermal"),
-        ("Noori", "Rahimi", "Ahmadi", "Tesfay", "Haile", "Kidane", "Hassan", "Abdi", "Mohammadi", "Berisha"),
+    # Unaccompanied asylum-seeking children, by the countries most arrive from.
+    "afghan": (
+        ("Zahra", "Mariam", "Fereshta"),
+        ("Ahmad", "Mohammad", "Hamid", "Abdullah", "Samiullah", "Rahmatullah", "Bilal", "Jawad"),
+        ("Noori", "Rahimi", "Ahmadi", "Mohammadi", "Safi", "Stanekzai", "Hakimi", "Amiri"),
+    ),
+    "eritrean": (
+        ("Semhar", "Helen", "Selam", "Luwam", "Senait"),
+        ("Yonas", "Dawit", "Filmon", "Robel", "Merhawi", "Henok", "Biniam"),
+        ("Tesfay", "Haile", "Kidane", "Gebremedhin", "Tekle", "Berhe", "Habte"),
+    ),
+    "sudanese": (
+        ("Amna", "Hawa", "Fatima"),
+        ("Omar", "Mustafa", "Abdelrahman", "Mohamed", "Yousif", "Adam", "Ibrahim"),
+        ("Hassan", "Abdalla", "Osman", "Ibrahim", "Idris", "Yagoub"),
+    ),
+    "kurdish": (
+        ("Mahsa", "Shilan", "Rojin"),
+        ("Karwan", "Rebwar", "Dilan", "Aram", "Hemin", "Shwan", "Sardar"),
+        ("Ahmed", "Rashid", "Karimi", "Mahmoudi", "Hosseini", "Aziz"),
+    ),
+    "albanian": (
+        ("Elona", "Klea", "Anisa"),
+        ("Ermal", "Arben", "Kledi", "Endrit", "Besnik", "Arlind", "Dritan"),
+        ("Berisha", "Krasniqi", "Hoxha", "Shehu", "Gashi", "Leka", "Dervishi"),
+    ),
+    "vietnamese": (
+        ("Linh", "Thao", "Mai"),
+        ("Minh", "Duc", "Tuan", "Hieu", "Quang", "Long"),
+        ("Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu"),
     ),
 }
 _POOL_BY_ETHNICITY = {
@@ -217,11 +281,20 @@ _LANGUAGES: dict[str, tuple[tuple[str, float], ...]] = {
     "eastern_european": (("Polish", 45), ("English", 35), ("Romanian", 20)),
     "chinese": (("English", 60), ("Cantonese", 25), ("Mandarin", 15)),
     "roma": (("Romani", 40), ("Slovak", 30), ("English", 30)),
-    "asylum": (("Pashto", 25), ("Dari", 15), ("Tigrinya", 20), ("Arabic", 15), ("Kurdish", 10),
-               ("Farsi", 8), ("Albanian", 7)),  # fmt: skip
+    "afghan": (("Pashto", 60), ("Dari", 40)),
+    "eritrean": (("Tigrinya", 90), ("Amharic", 10)),
+    "sudanese": (("Arabic", 100),),
+    "kurdish": (("Kurdish (Sorani)", 70), ("Farsi", 30)),
+    "albanian": (("Albanian", 100),),
+    "vietnamese": (("Vietnamese", 100),),
 }
 _RELIGIONS: dict[str, tuple[tuple[str, float], ...]] = {
-    "default": ((Religion.CHRISTIAN, 42), (Religion.NONE, 45), (Religion.NOT_KNOWN, 8), (Religion.DECLINED, 5)),
+    "default": (
+        (Religion.CHRISTIAN, 42),
+        (Religion.NONE, 45),
+        (Religion.NOT_KNOWN, 8),
+        (Religion.DECLINED, 5),
+    ),
     "child": ((Religion.NONE, 40), (Religion.CHRISTIAN, 25), (Religion.NOT_KNOWN, 35)),
     "indian": ((Religion.HINDU, 55), (Religion.SIKH, 30), (Religion.MUSLIM, 10), (Religion.NONE, 5)),
     "pakistani": ((Religion.MUSLIM, 95), (Religion.NOT_KNOWN, 5)),
@@ -229,7 +302,12 @@ _RELIGIONS: dict[str, tuple[tuple[str, float], ...]] = {
     "african": ((Religion.CHRISTIAN, 70), (Religion.MUSLIM, 25), (Religion.NONE, 5)),
     "eastern_european": ((Religion.CHRISTIAN, 80), (Religion.NONE, 20)),
     "chinese": ((Religion.NONE, 60), (Religion.BUDDHIST, 25), (Religion.CHRISTIAN, 15)),
-    "asylum": ((Religion.MUSLIM, 70), (Religion.CHRISTIAN, 25), (Religion.NOT_KNOWN, 5)),
+    "afghan": ((Religion.MUSLIM, 95), (Religion.NOT_KNOWN, 5)),
+    "eritrean": ((Religion.CHRISTIAN, 85), (Religion.MUSLIM, 15)),
+    "sudanese": ((Religion.MUSLIM, 95), (Religion.NOT_KNOWN, 5)),
+    "kurdish": ((Religion.MUSLIM, 85), (Religion.NONE, 10), (Religion.NOT_KNOWN, 5)),
+    "albanian": ((Religion.MUSLIM, 55), (Religion.CHRISTIAN, 20), (Religion.NONE, 25)),
+    "vietnamese": ((Religion.BUDDHIST, 50), (Religion.NONE, 40), (Religion.CHRISTIAN, 10)),
 }
 
 
@@ -237,20 +315,27 @@ def weighted(rng: random.Random, pairs: tuple[tuple[str, float], ...]) -> str:
     return rng.choices([value for value, _ in pairs], weights=[weight for _, weight in pairs])[0]
 
 
-def pool_for(ethnicity: str, *, uasc: bool = False) -> str | None:
-    """Which name pool a person of this ethnicity draws from (None: Faker's en_GB names)."""
-    return "asylum" if uasc else _POOL_BY_ETHNICITY.get(Ethnicity(ethnicity))
+def pool_for(ethnicity: str) -> str | None:
+    """Which name pool a person of this ethnicity born here draws from (None: Faker's en_GB names)."""
+    return _POOL_BY_ETHNICITY.get(Ethnicity(ethnicity))
 
 
-def first_name(rng: random.Random, faker: Faker, sex: str, pool: str | None) -> str:
-    if pool is not None and rng.random() < 0.85:
+def asylum_origin(rng: random.Random) -> tuple[str, str]:
+    """(name pool, ethnicity) of an unaccompanied asylum-seeking child."""
+    pool, ethnicity, _ = rng.choices(UASC_ORIGINS, weights=[w for _, _, w in UASC_ORIGINS])[0]
+    return pool, ethnicity
+
+
+def first_name(rng: random.Random, faker: Faker, sex: str, pool: str | None, *, always: bool = False) -> str:
+    """A first name from the pool (most of the time, or always), else an en_GB one from Faker."""
+    if pool is not None and (always or rng.random() < 0.85):
         female, male, _ = _POOLS[pool]
         return rng.choice(female if sex == Sex.FEMALE else male)
     return faker.first_name_female() if sex == Sex.FEMALE else faker.first_name_male()
 
 
-def last_name(rng: random.Random, faker: Faker, pool: str | None) -> str:
-    if pool is not None and rng.random() < 0.9:
+def last_name(rng: random.Random, faker: Faker, pool: str | None, *, always: bool = False) -> str:
+    if pool is not None and (always or rng.random() < 0.9):
         return rng.choice(_POOLS[pool][2])
     return faker.last_name()
 

@@ -98,7 +98,8 @@ SMALL = Size(
     children_in_care=40,
     entering_care_per_year=6,
     households=SMALL_HOUSEHOLDS,
-    staff={role: 1 for role in staff_for(40, 19)} | {Role.SUPERVISING_SOCIAL_WORKER: 2, Role.CHILDS_SOCIAL_WORKER: 2},
+    staff=dict.fromkeys(staff_for(40, 19), 1)
+    | {Role.SUPERVISING_SOCIAL_WORKER: 2, Role.CHILDS_SOCIAL_WORKER: 2},
 )
 
 SCALES = ("small", "county", "national")

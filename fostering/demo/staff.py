@@ -122,7 +122,7 @@ def build_staff(ctx: DemoContext) -> None:
         )
         for role, _, user in planned
     ]
-    ctx.save(memberships)
+    ctx.insert(memberships)
     for role, _, user in planned:
         ctx.staff.setdefault(role, []).append(user)
         ctx.event(

@@ -48,7 +48,8 @@ def test_every_page_has_no_accessibility_violations(page, sign_in, axe):
         page.goto(url)
         for field in page.locator("main form input.govuk-input").all():
             field.fill("")
-        page.locator("main form [type=submit]").last.click()
+        with page.expect_navigation():
+            page.locator("main form [type=submit]").last.click()
         assert page.locator(".govuk-error-summary").is_visible(), f"{url} shows no error summary"
         if violations := axe(page):
             failures[f"{url} (with errors)"] = violations
