@@ -11,7 +11,7 @@ from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.audit.services import record_view
-from fostering.core.views import StaffRequest, paginate, submit
+from fostering.core.views import StaffRequest, paginate, render_form, submit
 from fostering.people.services import PERSON_FIELDS
 
 from .forms import ChildForm
@@ -79,11 +79,7 @@ def child_add(request: StaffRequest) -> HttpResponse:
         if child is not None:
             messages.success(request, f"{child.person} has been added")
             return redirect("children:detail", pk=child.pk)
-    return render(
-        request,
-        "form_page.html",
-        {"form": form, "heading": "Add a child", "back_url": reverse("children:list")},
-    )
+    return render_form(request, form, heading="Add a child", back_url=reverse("children:list"))
 
 
 @login_required
@@ -108,14 +104,11 @@ def child_edit(request: StaffRequest, pk: int) -> HttpResponse:
         if saved is not None:
             messages.success(request, f"{saved.person}'s details have been saved")
             return redirect("children:detail", pk=saved.pk)
-    return render(
+    return render_form(
         request,
-        "form_page.html",
-        {
-            "form": form,
-            "heading": f"Change {child.person}'s details",
-            "back_url": reverse("children:detail", args=[child.pk]),
-        },
+        form,
+        heading=f"Change {child.person}'s details",
+        back_url=reverse("children:detail", args=[child.pk]),
     )
 
 

@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from fostering.accounts.models import User
 
@@ -45,3 +46,14 @@ class StaffRequest(HttpRequest):
     """A request behind login_required: its user is a signed-in member of staff."""
 
     user: User  # type: ignore[assignment]
+
+
+def render_form(
+    request: HttpRequest, form: ServiceForm, *, heading: str, back_url: str, caption: str = ""
+) -> HttpResponse:
+    """The one form page: error summary, heading, the form, and a back link."""
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "heading": heading, "back_url": back_url, "caption": caption},
+    )

@@ -14,7 +14,7 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core.clock import today
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, submit
+from fostering.core.views import StaffRequest, paginate, render_form, submit
 from fostering.people.selectors import household_members
 from fostering.people.services import checks_outstanding
 
@@ -123,15 +123,8 @@ def _household_action(
     if request.method == "POST" and submit(form, lambda data: action(fh, data)) is not None:
         messages.success(request, done)
         return redirect("households:detail", pk=fh.pk)
-    return render(
-        request,
-        "form_page.html",
-        {
-            "form": form,
-            "heading": heading,
-            "caption": str(fh),
-            "back_url": reverse("households:detail", args=[fh.pk]),
-        },
+    return render_form(
+        request, form, heading=heading, back_url=reverse("households:detail", args=[fh.pk]), caption=str(fh)
     )
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
-from fostering.core.views import StaffRequest, paginate, submit
+from fostering.core.views import StaffRequest, paginate, render_form, submit
 
 from .forms import PersonForm
 from .models import Person
@@ -69,11 +69,7 @@ def person_add(request: StaffRequest) -> HttpResponse:
         if person is not None:
             messages.success(request, f"{person} has been added")
             return redirect("people:detail", pk=person.pk)
-    return render(
-        request,
-        "form_page.html",
-        {"form": form, "heading": "Add a person", "back_url": reverse("people:list")},
-    )
+    return render_form(request, form, heading="Add a person", back_url=reverse("people:list"))
 
 
 @login_required
@@ -88,14 +84,11 @@ def person_edit(request: StaffRequest, pk: int) -> HttpResponse:
         if saved is not None:
             messages.success(request, f"{saved}'s details have been saved")
             return redirect("people:detail", pk=saved.pk)
-    return render(
+    return render_form(
         request,
-        "form_page.html",
-        {
-            "form": form,
-            "heading": f"Change {person}'s details",
-            "back_url": reverse("people:detail", args=[person.pk]),
-        },
+        form,
+        heading=f"Change {person}'s details",
+        back_url=reverse("people:detail", args=[person.pk]),
     )
 
 
