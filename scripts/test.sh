@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --test
+mkdir -p var
 
 export DJANGO_SETTINGS_MODULE=config.settings.test
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
