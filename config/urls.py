@@ -14,6 +14,8 @@ urlpatterns = [
     path("people/", include("fostering.people.urls")),
     path("children/", include("fostering.children.urls")),
     path("households/", include("fostering.households.urls")),
+    path("recruitment/", include("fostering.recruitment.urls")),
+    path("assessments/", include("fostering.assessments.urls")),
     path("api/v1/", include("fostering.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("fostering.mywork.urls")),

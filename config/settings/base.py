@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "fostering.people",
     "fostering.children",
     "fostering.households",
+    "fostering.recruitment",
+    "fostering.assessments",
     "fostering.mywork",
     "fostering.api",
     "fostering.demo",

@@ -37,6 +37,8 @@ class Perm(StrEnum):
     VIEW_HISTORY = "view_history"
     MANAGE_STAFF = "manage_staff"
     USE_API = "use_api"
+    # Recruitment (fostering.recruitment): add its permissions here.
+    # Assessments (fostering.assessments): add its permissions here.
 
 
 P = Perm
@@ -44,7 +46,7 @@ P = Perm
 _READ_PEOPLE = {P.VIEW_PERSON, P.VIEW_HOUSEHOLD, P.VIEW_HISTORY}
 _FOSTERING_STAFF = _READ_PEOPLE | {P.CHANGE_PERSON, P.RECORD_CHECK, P.USE_API}
 
-ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+_FOUNDATION: dict[Role, frozenset[Perm]] = {
     Role.RECRUITMENT_COORDINATOR: frozenset({P.VIEW_PERSON, P.CHANGE_PERSON, P.USE_API}),
     Role.INITIAL_VISIT_WORKER: frozenset({P.VIEW_PERSON, P.CHANGE_PERSON, P.USE_API}),
     Role.ASSESSMENT_MANAGER: frozenset(_FOSTERING_STAFF | {P.CHANGE_HOUSEHOLD}),
@@ -78,6 +80,19 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.CARER: frozenset(),
     Role.INDEPENDENT_VISITOR: frozenset(),
 }
+
+
+# Each part of the service grants its own permissions to roles in its own block; a role missing from a
+# block gets nothing from it.
+_RECRUITMENT: dict[Role, frozenset[Perm]] = {}
+_ASSESSMENTS: dict[Role, frozenset[Perm]] = {}
+
+
+def _merge(*blocks: dict[Role, frozenset[Perm]]) -> dict[Role, frozenset[Perm]]:
+    return {role: frozenset().union(*(block.get(role, frozenset()) for block in blocks)) for role in Role}
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(_FOUNDATION, _RECRUITMENT, _ASSESSMENTS)
 
 
 def memberships_of(user: User) -> list[tuple[int, Role]]:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RecruitmentConfig(AppConfig):
+    name = "fostering.recruitment"
+    label = "recruitment"
+    verbose_name = "Recruitment"
