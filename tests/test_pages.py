@@ -160,3 +160,100 @@ def test_list_pages_run_a_fixed_number_of_queries(client, council, make_staff, u
         builders.child(council)
     many = _queries(client, reverse(url_name))
     assert (few, many) == (expected, expected)
+
+
+def test_a_new_member_of_the_household_is_added_with_their_person_record(manager_client, council):
+    fh = builders.approved_household(council)
+    response = manager_client.post(
+        reverse("households:member_add", args=[fh.pk]),
+        {
+            "first_name": "Maya",
+            "last_name": "Okafor",
+            "date_of_birth_0": "2",
+            "date_of_birth_1": "3",
+            "date_of_birth_2": "2004",
+            "sex": "F",
+            "ethnicity": "BAFR",
+            "religion": "christian",
+            "first_language": "English",
+            "disability": "no",
+            "role": "child",
+            "joined_on_0": "1",
+            "joined_on_1": "9",
+            "joined_on_2": "2019",
+        },
+    )
+    assert response.status_code == 302
+    member = fh.household.members.get(person__first_name="Maya")
+    assert (member.role, member.joined_on) == ("child", date(2019, 9, 1))
+    page = manager_client.get(reverse("households:detail", args=[fh.pk])).content.decode()
+    # she joined as a birth child and is now over 18, so she needs adult checks without anyone changing her role
+    assert "Enhanced DBS check, Local authority check" in page
+
+
+def test_a_check_received_before_it_was_requested_is_shown_beside_the_field(manager_client, council):
+    fh = builders.approved_household(council)
+    member = fh.household.members.get()
+    response = manager_client.post(
+        reverse("households:check_add", args=[fh.pk]),
+        {
+            "member": member.pk,
+            "kind": "dbs",
+            "requested_on_0": "10",
+            "requested_on_1": "3",
+            "requested_on_2": "2025",
+            "received_on_0": "1",
+            "received_on_1": "3",
+            "received_on_2": "2025",
+            "outcome": "clear",
+        },
+    )
+    assert response.status_code == 200
+    assert "The date received must be on or after the date it was requested" in response.content.decode()
+    assert not member.checks.exists()
+
+
+def test_a_move_of_house_keeps_the_old_address_on_record(manager_client, council):
+    person = builders.person(council)
+    url = reverse("people:address_add", args=[person.pk])
+    manager_client.post(
+        url,
+        {
+            "line_1": "1 Main Street",
+            "town": "Wrexford",
+            "postcode": "le3 8rf",
+            "moved_on_0": "1",
+            "moved_on_1": "1",
+            "moved_on_2": "2020",
+        },
+    )
+    bad = manager_client.post(
+        url,
+        {
+            "line_1": "2 Side Street",
+            "town": "Wrexford",
+            "postcode": "NOPE",
+            "moved_on_0": "1",
+            "moved_on_1": "5",
+            "moved_on_2": "2024",
+        },
+    )
+    assert "Enter a real postcode, like LE3 8RF" in bad.content.decode()
+    manager_client.post(
+        url,
+        {
+            "line_1": "2 Side Street",
+            "town": "Wrexford",
+            "postcode": "LE1 1AA",
+            "moved_on_0": "1",
+            "moved_on_1": "5",
+            "moved_on_2": "2024",
+        },
+    )
+    addresses = list(
+        person.addresses.order_by("valid_from").values_list("postcode", "valid_from", "valid_to")
+    )
+    assert addresses == [
+        ("LE3 8RF", date(2020, 1, 1), date(2024, 4, 30)),
+        ("LE1 1AA", date(2024, 5, 1), None),
+    ]

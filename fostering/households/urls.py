@@ -10,5 +10,7 @@ urlpatterns = [
     path("<int:pk>/supervision-visits/add/", views.supervision_visit_add, name="supervision_visit_add"),
     path("<int:pk>/reviews/add/", views.review_add, name="review_add"),
     path("<int:pk>/status/", views.status_change, name="status_change"),
+    path("<int:pk>/members/add/", views.member_add, name="member_add"),
+    path("<int:pk>/checks/add/", views.check_add, name="check_add"),
     path("<int:pk>/terms/", views.terms_change, name="terms_change"),
 ]

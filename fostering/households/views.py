@@ -15,8 +15,9 @@ from fostering.audit.selectors import timeline_for
 from fostering.core.clock import today
 from fostering.core.forms import ServiceForm
 from fostering.core.views import StaffRequest, paginate, render_form, submit
+from fostering.people.forms import CheckForm, MemberForm
 from fostering.people.selectors import household_members
-from fostering.people.services import checks_outstanding
+from fostering.people.services import check_record, checks_outstanding, member_register
 
 from . import services
 from .choices import CarerType, HouseholdStatus, PlacementType
@@ -92,6 +93,8 @@ def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
                 and bool(services.TRANSITIONS[HouseholdStatus(fh.status)]),
                 "terms": has_perm(user, Perm.CHANGE_TERMS_OF_APPROVAL, org),
                 "history": has_perm(user, Perm.VIEW_HISTORY, org),
+                "members": has_perm(user, Perm.CHANGE_PERSON, org),
+                "checks": has_perm(user, Perm.RECORD_CHECK, org),
             },
         },
     )
@@ -125,6 +128,41 @@ def _household_action(
         return redirect("households:detail", pk=fh.pk)
     return render_form(
         request, form, heading=heading, back_url=reverse("households:detail", args=[fh.pk]), caption=str(fh)
+    )
+
+
+@login_required
+def member_add(request: StaffRequest, pk: int) -> HttpResponse:
+    def add(fh: FosteringHousehold, data: dict[str, Any]) -> Any:
+        person_values, membership = form.split()
+        return member_register(
+            household=fh.household, person_values=person_values, by=request.user, **membership
+        )
+
+    form = MemberForm(request.POST or None)
+    return _household_action(
+        request,
+        pk,
+        Perm.CHANGE_PERSON,
+        lambda fh: form,
+        add,
+        "Add a member of the household",
+        "The new member has been added",
+    )
+
+
+@login_required
+def check_add(request: StaffRequest, pk: int) -> HttpResponse:
+    return _household_action(
+        request,
+        pk,
+        Perm.RECORD_CHECK,
+        lambda fh: CheckForm(
+            request.POST or None, members=household_members(fh.household).filter(left_on__isnull=True)
+        ),
+        lambda fh, data: check_record(by=request.user, **data),
+        "Record a check",
+        "The check has been recorded",
     )
 
 

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from typing import Any
+
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 
 from fostering.core.forms import ServiceForm
+from fostering.core.validators import validate_postcode
 
-from .choices import Disability, Ethnicity, Religion, Sex
+from .choices import CheckKind, CheckOutcome, Disability, Ethnicity, MemberRole, Religion, Sex
+from .models import HouseholdMember
 
 
 class PersonForm(ServiceForm):
@@ -31,3 +35,62 @@ class PersonForm(ServiceForm):
         error_messages={"invalid": "Enter an email address like name@example.com"},
     )
     phone = forms.CharField(max_length=30, required=False, label="Phone number (optional)")
+
+
+class MemberForm(PersonForm):
+    """A new member of a household: who they are, how they belong, and since when."""
+
+    submit_label = "Add to the household"
+    role = forms.ChoiceField(choices=MemberRole.choices, widget=forms.RadioSelect, label="How they belong")
+    joined_on = DateInputField(label="Living in the household since", help_text="For example, 1 9 2019")
+
+    def split(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = dict(self.cleaned_data)
+        membership = {"role": MemberRole(data.pop("role")), "joined_on": data.pop("joined_on")}
+        return data, membership
+
+
+class CheckForm(ServiceForm):
+    submit_label = "Record the check"
+    member = forms.ModelChoiceField(
+        queryset=HouseholdMember.objects.none(),
+        label="Who the check is for",
+        error_messages={"required": "Choose who the check is for"},
+    )
+    kind = forms.ChoiceField(choices=CheckKind.choices, label="Check")
+    requested_on = DateInputField(label="Date requested", help_text="For example, 3 2 2025")
+    received_on = DateInputField(label="Date received (optional)", required=False)
+    outcome = forms.ChoiceField(
+        choices=CheckOutcome.choices, widget=forms.RadioSelect, initial=CheckOutcome.PENDING
+    )
+    reference = forms.CharField(
+        max_length=60,
+        required=False,
+        label="Reference (optional)",
+        help_text="For example, the DBS certificate number",
+    )
+    expires_on = DateInputField(label="Expires on (optional)", required=False)
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members  # type: ignore[attr-defined]
+        self.fields["member"].label_from_instance = lambda m: f"{m.person} ({m.get_role_display()})"  # type: ignore[attr-defined]
+
+
+class AddressForm(ServiceForm):
+    submit_label = "Save the address"
+    line_1 = forms.CharField(
+        max_length=200, label="Address line 1", error_messages={"required": "Enter address line 1"}
+    )
+    line_2 = forms.CharField(max_length=200, required=False, label="Address line 2 (optional)")
+    town = forms.CharField(
+        max_length=100, label="Town or city", error_messages={"required": "Enter the town or city"}
+    )
+    county = forms.CharField(max_length=100, required=False, label="County (optional)")
+    postcode = forms.CharField(
+        max_length=8,
+        validators=[validate_postcode],
+        error_messages={"required": "Enter the postcode"},
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    moved_on = DateInputField(label="Living here since", help_text="For example, 1 9 2019")

@@ -181,6 +181,15 @@ def member_add(
 
 
 @transaction.atomic
+def member_register(
+    *, household: Household, person_values: dict[str, Any], role: MemberRole, joined_on: date, by: User | None
+) -> HouseholdMember:
+    """A new person joins a household: their person record and their membership, together or not at all."""
+    person = person_create(organisation=household.organisation, by=by, **person_values)
+    return member_add(household=household, person=person, role=role, joined_on=joined_on, by=by)
+
+
+@transaction.atomic
 def member_leave(*, member: HouseholdMember, left_on: date, by: User | None) -> HouseholdMember:
     require(by, Perm.CHANGE_PERSON, member.organisation_id)
     if left_on < member.joined_on:

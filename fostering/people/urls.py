@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/", views.person_detail, name="detail"),
     path("<int:pk>/change/", views.person_edit, name="edit"),
     path("<int:pk>/history/", views.person_history, name="history"),
+    path("<int:pk>/address/", views.address_add, name="address_add"),
 ]

@@ -12,10 +12,10 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core.views import StaffRequest, paginate, render_form, submit
 
-from .forms import PersonForm
+from .forms import AddressForm, PersonForm
 from .models import Person
 from .selectors import person_get_for_user, person_list_for_user
-from .services import PERSON_FIELDS, person_create, person_update
+from .services import PERSON_FIELDS, address_move, person_create, person_update
 
 
 def _person_or_404(request: StaffRequest, pk: int) -> Person:
@@ -98,3 +98,22 @@ def person_history(request: StaffRequest, pk: int) -> HttpResponse:
     if not has_perm(request.user, Perm.VIEW_HISTORY, person.organisation_id):
         raise PermissionDenied
     return render(request, "people/history.html", {"person": person, "events": timeline_for(person)[:500]})
+
+
+@login_required
+def address_add(request: StaffRequest, pk: int) -> HttpResponse:
+    person = _person_or_404(request, pk)
+    if not has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id):
+        raise PermissionDenied
+    form = AddressForm(request.POST or None)
+    saved = submit(form, lambda data: address_move(person=person, by=request.user, **data))
+    if request.method == "POST" and saved is not None:
+        messages.success(request, f"{person}'s new address has been saved")
+        return redirect("people:detail", pk=person.pk)
+    return render_form(
+        request,
+        form,
+        heading="Record a new address",
+        caption=person.full_name,
+        back_url=reverse("people:detail", args=[person.pk]),
+    )
