@@ -77,6 +77,8 @@ class Rule:
         unknown = set(self.variants) - VARIANTS
         if unknown:
             raise ValueError(f"Rule {self.code}: unknown variants {sorted(unknown)}")
+        if self.before and self.unit is Unit.WORKING_HOURS:
+            raise ValueError(f"Rule {self.code}: a clock counted in working hours cannot run backwards")
         object.__setattr__(self, "variants", MappingProxyType(dict(self.variants)))
 
     def amount_for(self, variant: str | None = None) -> int:
@@ -339,8 +341,6 @@ def due_date(
             raise TypeError(
                 f"Rule {rule.code} counts working hours: its start must be a datetime, got {start!r}"
             )
-        if rule.before:  # pragma: no cover - no such rule; kept honest rather than silently wrong
-            raise NotImplementedError("Counting working hours backwards is not supported")
         return add_working_hours(to_london(start), amount, office)
 
     day = to_london_date(start)

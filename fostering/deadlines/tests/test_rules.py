@@ -187,3 +187,14 @@ def test_due_date_returns_the_right_type(code, start, as_date):
         assert result > start.date()
     if rule.unit is Unit.WORKING_DAYS:
         assert is_working_day(result)
+
+
+def test_a_rule_counted_backwards_in_working_hours_is_refused_when_declared():
+    import pytest
+
+    from fostering.deadlines.rules import Rule, Unit
+
+    with pytest.raises(ValueError, match="cannot run backwards"):
+        Rule(
+            code="x", title="X", starts_at="y", amount=2, unit=Unit.WORKING_HOURS, regulation="z", before=True
+        )
