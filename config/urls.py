@@ -16,6 +16,8 @@ urlpatterns = [
     path("households/", include("fostering.households.urls")),
     path("recruitment/", include("fostering.recruitment.urls")),
     path("assessments/", include("fostering.assessments.urls")),
+    path("kinship/", include("fostering.kinship.urls")),
+    path("reports/", include("fostering.reporting.urls")),
     path("api/v1/", include("fostering.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("fostering.mywork.urls")),

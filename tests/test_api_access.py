@@ -24,6 +24,13 @@ READ_PATHS = {
     "/api/v1/children/{id}": "child",
     "/api/v1/households": None,
     "/api/v1/households/{id}": "household",
+    "/api/v1/enquiries": None,
+    "/api/v1/enquiries/{id}": "enquiry",
+    "/api/v1/information-events": None,
+    "/api/v1/assessments": None,
+    "/api/v1/assessments/{id}": "assessment",
+    "/api/v1/kinship-assessments": None,
+    "/api/v1/kinship-assessments/{id}": "kinship",
 }
 WRITE_PATHS = {"/api/v1/households/{id}/supervision-visits": ("household", Perm.RECORD_SUPERVISION)}
 LISTS = {"/api/v1/people": "person", "/api/v1/children": "child", "/api/v1/households": "household"}

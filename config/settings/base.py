@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "fostering.households",
     "fostering.recruitment",
     "fostering.assessments",
+    "fostering.kinship",
+    "fostering.reporting",
     "fostering.mywork",
     "fostering.api",
     "fostering.demo",

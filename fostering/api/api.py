@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
-from . import children, errors, households, me, people
+from . import assessments, children, errors, households, kinship, me, people, recruitment
 from .auth import StaffToken
 
 
@@ -31,3 +31,6 @@ api.add_router("/me", me.router)
 api.add_router("/people", people.router)
 api.add_router("/children", children.router)
 api.add_router("/households", households.router)
+api.add_router("/", recruitment.router)
+api.add_router("/assessments", assessments.router)
+api.add_router("/kinship-assessments", kinship.router)

@@ -15,6 +15,18 @@ NAVIGATION: list[tuple[str, str, frozenset[Perm]]] = [
     ("Households", "households:list", frozenset({Perm.VIEW_HOUSEHOLD, Perm.VIEW_CASELOAD_HOUSEHOLD})),
     ("Children", "children:list", frozenset({Perm.VIEW_CHILD, Perm.VIEW_CASELOAD_CHILD})),
     ("People", "people:list", frozenset({Perm.VIEW_PERSON})),
+    (
+        "Assessments",
+        "assessments:list",
+        frozenset({Perm.VIEW_ASSESSMENT, Perm.VIEW_CASELOAD_ASSESSMENT, Perm.VIEW_IV_ASSESSMENT}),
+    ),
+    ("Recruitment", "recruitment:enquiry_list", frozenset({Perm.VIEW_ENQUIRY})),
+    (
+        "Kinship",
+        "kinship:list",
+        frozenset({Perm.VIEW_KINSHIP_ASSESSMENT, Perm.VIEW_CASELOAD_KINSHIP_ASSESSMENT}),
+    ),
+    ("Reports", "reporting:recruitment_funnel", frozenset({Perm.VIEW_RECRUITMENT_REPORTS})),
 ]
 
 

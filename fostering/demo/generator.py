@@ -48,9 +48,12 @@ from fostering.audit.models import AuditEvent
 from fostering.audit.services import record_type_of
 from fostering.deadlines.calendar import LONDON
 
+from .assessments import build_assessments
 from .children import build_children
 from .households import build_households
+from .kinship import build_kinship
 from .names import MAIN_COUNCIL_CODE, CouncilName, main_council, national_councils, towns_for
+from .recruitment import build_recruitment
 from .sizes import COUNTY, HISTORY_YEARS, SMALL, Size, national_sizes
 from .staff import build_staff, demo_username
 
@@ -182,7 +185,14 @@ class DemoContext:
 Step = Callable[[DemoContext], None]
 
 
-STEPS: list[Step] = [build_staff, build_children, build_households]
+STEPS: list[Step] = [
+    build_staff,
+    build_children,
+    build_households,
+    build_recruitment,
+    build_assessments,
+    build_kinship,
+]
 """The build steps, in order. Later apps append theirs (see the module docstring)."""
 
 

@@ -6,8 +6,17 @@ import pytest
 from django.urls import reverse
 
 from fostering.accounts.roles import Role
+from fostering.recruitment.tests import factories as recruitment_factories
 from tests import builders
-from tests.test_access import ADD_PAGES, LIST_PAGES, OPEN_PAGES, RECORD_PAGES, page_names
+from tests.test_access import (
+    ADD_PAGES,
+    LIST_PAGES,
+    OPEN_PAGES,
+    PUBLIC_PAGES,
+    RECORD_PAGES,
+    build_council,
+    page_names,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,24 +24,30 @@ SIGNED_OUT_PAGES = ["accounts:login"]
 
 
 def test_the_pages_checked_here_are_every_page_of_the_service():
-    assert page_names() == set(RECORD_PAGES) | set(LIST_PAGES) | OPEN_PAGES | set(ADD_PAGES)
+    assert page_names() == set(RECORD_PAGES) | set(LIST_PAGES) | OPEN_PAGES | set(ADD_PAGES) | PUBLIC_PAGES
 
 
-def test_every_page_has_no_accessibility_violations(page, sign_in, axe):
-    council = builders.organisation()
-    manager = builders.staff(council, Role.SERVICE_MANAGER, first_name="Morgan", last_name="Manager")
-    ssw = builders.staff(council, Role.SUPERVISING_SOCIAL_WORKER)
-    fh = builders.approved_household(council, name="Okafor household", ssw=manager)
-    builders.approved_household(council, name="Second household", ssw=ssw)
-    child = builders.child(council)
-    records = {"household": fh, "child": child, "person": fh.household.members.get().person}
+def test_every_page_has_no_accessibility_violations(page, sign_in, axe, settings):
+    # the same records as the access matrix, so a new kind of record is added in one place
+    own = build_council(builders.organisation())
+    council, manager, records = own.organisation, own.staff[Role.SERVICE_MANAGER], own.records
+    recruitment_factories.source(council)
 
     urls = [reverse(name) for name in SIGNED_OUT_PAGES]
+    urls += [reverse(name, args=[council.code]) for name in PUBLIC_PAGES]
     failures: dict[str, list[dict]] = {}
     for url in urls:
         page.goto(url)
         if violations := axe(page):
             failures[url] = violations
+    # the public enquiry form's error state (no minimum time to submit here)
+    settings.FOSTERING_ENQUIRY_MIN_SECONDS = 0
+    page.goto(reverse("recruitment:enquire", args=[council.code]))
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").last.click()
+    assert page.locator(".govuk-error-summary").is_visible(), "the enquiry form shows no error summary"
+    if violations := axe(page):
+        failures["recruitment:enquire (with errors)"] = violations
 
     sign_in(page, manager)
     urls = [reverse(name) for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES]]

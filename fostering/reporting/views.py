@@ -1,0 +1,66 @@
+"""Reports for the service's managers. Figures come from recorded events, never from typed totals."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from fostering.accounts.permissions import Perm, organisations_with
+from fostering.core.clock import today
+from fostering.core.views import StaffRequest
+
+from .forms import FunnelForm
+from .funnel import STAGES, funnel
+
+
+def _financial_year_start(on: date) -> date:
+    return date(on.year if on.month >= 4 else on.year - 1, 4, 1)
+
+
+@login_required
+def recruitment_funnel(request: StaffRequest) -> HttpResponse:
+    orgs = organisations_with(request.user, Perm.VIEW_RECRUITMENT_REPORTS)
+    if not orgs:
+        raise PermissionDenied
+    on = today()
+    default_start = _financial_year_start(on)
+    data = request.GET if "start_0" in request.GET else None
+    form = FunnelForm(data, initial={"start": default_start, "end": on, "carer_type": ""})
+    report = None
+    if data is None or form.is_valid():
+        params = (
+            form.cleaned_data if data is not None else {"start": default_start, "end": on, "carer_type": ""}
+        )
+        report = funnel(
+            organisation_ids=orgs, start=params["start"], end=params["end"], carer_type=params["carer_type"]
+        )
+        if request.GET.get("format") == "csv":
+            return _csv(report)
+    return render(
+        request,
+        "reporting/funnel.html",
+        {"form": form, "report": report, "stages": STAGES, "query": request.GET.urlencode()},
+    )
+
+
+def _csv(report) -> HttpResponse:  # type: ignore[no-untyped-def]
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = (
+        f'attachment; filename="recruitment-funnel-{report.start:%Y-%m-%d}-to-{report.end:%Y-%m-%d}.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["breakdown", "group", *[label for _, label in STAGES]])
+    for breakdown, rows in [
+        ("total", [report.total]),
+        ("month", report.by_month),
+        ("channel", report.by_channel),
+        ("source", report.by_source),
+    ]:
+        for row in rows:
+            writer.writerow([breakdown, row.label, *[row.counts[code] for code, _ in STAGES]])
+    return response
