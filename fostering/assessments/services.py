@@ -11,11 +11,11 @@ from django.db import transaction
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm, require
 from fostering.audit.services import changes_between, created_changes, record_event, snapshot
-from fostering.core.clock import today as today_
+from fostering.core import clock
 from fostering.core.validators import age_on
 from fostering.people.choices import CheckOutcome, MemberRole
 from fostering.people.models import Check, Household, HouseholdMember
-from fostering.people.services import check_record, household_create, member_add, person_create
+from fostering.people.services import check_record, household_create, member_add, person_create, person_update
 
 from .checklist import missing
 from .choices import (
@@ -42,7 +42,7 @@ START_FIELDS = [
 
 
 def _not_future(errors: dict[str, str], field: str, value: date | None) -> None:
-    if value is not None and value > today_():
+    if value is not None and value > clock.today():
         errors[field] = "The date must be today or in the past"
 
 
@@ -85,6 +85,13 @@ def assessment_start(
             errors["household"] = f"{member.person} is under 18: applicants must be 18 or over"
     if Assessment.objects.filter(household=household).exclude(stage__in=CLOSED_STAGES).exists():
         errors["household"] = f"{household} already has an open assessment"
+    if (
+        enquiry_id is not None
+        and Assessment.objects.filter(
+            organisation_id=household.organisation_id, enquiry_id=enquiry_id
+        ).exists()
+    ):
+        errors["household"] = "An assessment has already been started from this enquiry"
     if errors:
         raise ValidationError(errors)
     assessment = Assessment(
@@ -137,7 +144,8 @@ def application_create(
 ) -> Assessment:
     """A new household with its one or two applicants, and their assessment, in one go.
 
-    Each applicant is a dict of person fields (first_name, last_name, date_of_birth, ...); errors about
+    Each applicant is a dict of person fields (first_name, last_name, date_of_birth, ...), with ``person``
+    when they are on record already (the enquirer); errors about
     the n-th applicant are keyed ``applicant_<n>_<field>``.
     """
     require(by, Perm.START_ASSESSMENT, organisation.pk)
@@ -150,7 +158,7 @@ def application_create(
         dob = values.get("date_of_birth")
         if dob is None:
             errors[f"applicant_{n}_date_of_birth"] = "Enter the applicant's date of birth"
-        elif dob > today_():
+        elif dob > clock.today():
             errors[f"applicant_{n}_date_of_birth"] = "Date of birth must be today or in the past"
         elif age_on(dob, application_accepted_on) < 18:
             errors[f"applicant_{n}_date_of_birth"] = "Applicants must be 18 or over"
@@ -165,8 +173,13 @@ def application_create(
         by=by,
     )
     for n, values in enumerate(applicants, start=1):
+        values = dict(values)
+        known = values.pop("person", None)  # the enquirer, already on record from their enquiry
         try:
-            person = person_create(organisation=organisation, by=by, **values)
+            if known is not None:
+                person = person_update(person=known, by=by, **values)
+            else:
+                person = person_create(organisation=organisation, by=by, **values)
         except ValidationError as error:
             raise ValidationError(
                 {f"applicant_{n}_{field}": messages for field, messages in error.message_dict.items()}
@@ -455,7 +468,7 @@ def assessment_stage_change(
         errors["withdrawal_reason"] = ["Choose the reason code (AW0 to AW5)"]
     if to_stage != Stage.WITHDRAWN and withdrawal_reason:
         errors["withdrawal_reason"] = ["A reason code is given only when the applicants withdraw"]
-    if changed_on > today_():
+    if changed_on > clock.today():
         errors["changed_on"] = ["The date must be today or in the past"]
     last = locked.stage_changes.order_by("-changed_on", "-id").first()
     if last is not None and changed_on < last.changed_on:

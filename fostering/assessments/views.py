@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,10 +13,12 @@ from django.urls import reverse
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
-from fostering.core.clock import today
+from fostering.core import clock
 from fostering.core.forms import ServiceForm
 from fostering.core.views import StaffRequest, paginate, render_form, submit
 from fostering.people.choices import MemberRole
+from fostering.recruitment.choices import EnquiryStage
+from fostering.recruitment.selectors import enquiry_get_for_user
 
 from . import services
 from .checklist import checklist, checks_required, members_of
@@ -68,7 +70,7 @@ def assessment_list(request: StaffRequest) -> HttpResponse:
         assessment_list_for_user(user=request.user, stage=stage, worker_id=worker_id)
     )
     context = paginate(request, assessments)
-    on = today()
+    on = clock.today()
     rows = []
     for assessment in context["page_obj"]:
         clocks = {clock.deadline.rule: clock for clock in assessment_clocks(assessment, today=on)}
@@ -92,7 +94,7 @@ def assessment_list(request: StaffRequest) -> HttpResponse:
 @login_required
 def assessment_detail(request: StaffRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
-    on = today()
+    on = clock.today()
     members = members_of(assessment)
     for member in members:
         member.required = checks_required(assessment, member, on)  # type: ignore[attr-defined]
@@ -143,8 +145,12 @@ def assessment_add(request: StaffRequest) -> HttpResponse:
     if not orgs:
         raise PermissionDenied
     organisation = Organisation.objects.get(pk=min(orgs))
+    enquiry = _progressed_enquiry(request)
+    if enquiry is not None:
+        organisation = enquiry.organisation
     form = ApplicationForm(
         request.POST or None,
+        initial=_initial_from(enquiry),
         kinds=kinds_user_may_start(request.user, organisation.pk),
         workers=assessing_social_workers(organisation.pk),
         households=households_open_to_apply(user=request.user, organisation_id=organisation.pk),
@@ -153,6 +159,9 @@ def assessment_add(request: StaffRequest) -> HttpResponse:
     def start(data: dict[str, Any]) -> Assessment:
         values = form.service_values()
         household = values.pop("household")
+        if enquiry is not None:
+            values["enquiry_id"] = enquiry.pk
+            values["applicants"][0]["person"] = enquiry.person
         if household is None:
             return services.application_create(organisation=organisation, by=request.user, **values)
         for field in ("household_name", "line_1", "town", "postcode", "applicants"):
@@ -164,7 +173,44 @@ def assessment_add(request: StaffRequest) -> HttpResponse:
         if assessment is not None:
             messages.success(request, "The assessment has been started")
             return redirect("assessments:detail", pk=assessment.pk)
-    return render_form(request, form, heading="Start an assessment", back_url=reverse("assessments:list"))
+    return render_form(
+        request,
+        form,
+        heading="Start an assessment",
+        caption=f"From the enquiry of {enquiry.person}" if enquiry else "",
+        back_url=reverse("assessments:list"),
+    )
+
+
+def _progressed_enquiry(request: StaffRequest) -> Any:
+    """The enquiry an assessment starts from (``?enquiry=<id>``): in reach, and decided "progress"."""
+    raw = request.GET.get("enquiry", "")
+    if not raw.isdigit():
+        return None
+    try:
+        enquiry = enquiry_get_for_user(user=request.user, pk=int(raw))
+    except ObjectDoesNotExist as missing:
+        raise Http404("No such enquiry") from missing
+    if enquiry.stage != EnquiryStage.PROGRESSED or not has_perm(
+        request.user, Perm.START_ASSESSMENT, enquiry.organisation_id
+    ):
+        raise PermissionDenied
+    return enquiry
+
+
+def _initial_from(enquiry: Any) -> dict[str, Any]:
+    if enquiry is None:
+        return {}
+    person = enquiry.person
+    return {
+        "kind": AssessmentKind.MAINSTREAM,
+        "household_name": f"{person.last_name} household",
+        "postcode": enquiry.postcode,
+        "applicant_1_first_name": person.first_name,
+        "applicant_1_last_name": person.last_name,
+        "applicant_1_date_of_birth": person.date_of_birth,
+        "application_accepted_on": clock.today(),
+    }
 
 
 def _action(

@@ -196,6 +196,10 @@ def build_assessments(ctx: DemoContext) -> None:
     assessments: list[Assessment] = []
     checks: list[Check] = []
     member_iter = iter(members)
+    # mainstream applications follow the enquiries decided "progress" in the three months before them
+    waiting = sorted(
+        ctx.records.get("progressed_enquiries", []), key=lambda e: (e.decided_on or ctx.today, e.pk)
+    )
     for plan, household, applicants in zip(plans, households, people, strict=True):
         ready = _reached(plan, Stage.READY_FOR_PANEL)
         stage2 = _reached(plan, Stage.STAGE2)
@@ -213,6 +217,13 @@ def build_assessments(ctx: DemoContext) -> None:
             stage=plan.stage,
             withdrawal_reason=plan.changes[-1][4] if plan.stage == Stage.WITHDRAWN else "",
         )
+        if kind == AssessmentKind.MAINSTREAM:
+            for enquiry in waiting:
+                decided = enquiry.decided_on or ctx.today
+                if plan.accepted_on - timedelta(days=90) <= decided <= plan.accepted_on:
+                    a.enquiry_id = enquiry.pk
+                    waiting.remove(enquiry)
+                    break
         if kind == AssessmentKind.FAST_TRACK:
             a.previous_agency = rng.choice(("Acorn Fostering", "Compass Fostering", "a neighbouring council"))
             if stage2 or ready:

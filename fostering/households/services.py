@@ -11,7 +11,7 @@ from django.db import transaction
 from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, require
 from fostering.audit.services import changes_between, created_changes, record_event, snapshot
-from fostering.core.clock import today as today_
+from fostering.core import clock
 from fostering.people.models import Household
 
 from .choices import (
@@ -85,7 +85,7 @@ def household_register(
 ) -> FosteringHousehold:
     """Record an approved fostering household with its first terms of approval."""
     require(by, Perm.CHANGE_HOUSEHOLD, household.organisation_id)
-    if approved_on > today_():
+    if approved_on > clock.today():
         raise ValidationError({"approved_on": "The approval date must be today or in the past"})
     if FosteringHousehold.objects.filter(household=household).exists():
         raise ValidationError({"household": f"{household} is already an approved fostering household"})
@@ -223,7 +223,7 @@ def household_status_change(
         )
     if to_status in REASON_REQUIRED and not reason.strip():
         raise ValidationError({"reason": f"Give the reason the household is {to_status.label.lower()}"})
-    if changed_on > today_():
+    if changed_on > clock.today():
         raise ValidationError({"changed_on": "The date must be today or in the past"})
     last = fh.status_changes.order_by("-changed_on", "-id").first()
     if last is not None and changed_on < last.changed_on:
@@ -282,7 +282,7 @@ def _check_visit_date(fh: FosteringHousehold, on: date, field: str) -> None:
                 "visits and reviews can no longer be recorded"
             }
         )
-    if on > today_():
+    if on > clock.today():
         raise ValidationError({field: "The date must be today or in the past"})
     if on < fh.approved_on:
         raise ValidationError(

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
-from fostering.core.clock import today
+from fostering.core import clock
 from fostering.core.forms import ServiceForm
 from fostering.core.views import StaffRequest, paginate, render_form, submit
 from fostering.people.forms import CheckForm, MemberForm
@@ -66,7 +66,7 @@ def household_list(request: StaffRequest) -> HttpResponse:
 @login_required
 def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
     fh = _household_or_404(request, pk)
-    on = today()
+    on = clock.today()
     members = list(household_members(fh.household).filter(left_on__isnull=True))
     for member in members:
         member.outstanding = checks_outstanding(member, on)  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, has_perm, require
 from fostering.audit.services import changes_between, created_changes, record_event, snapshot
 from fostering.children.models import Child
-from fostering.core.clock import today as today_
+from fostering.core import clock
 from fostering.people.choices import MemberRole
 from fostering.people.services import household_create, member_register
 
@@ -43,7 +43,7 @@ ASSESSMENT_FIELDS = [
 
 
 def _not_future(on: date, field: str) -> None:
-    if on > today_():
+    if on > clock.today():
         raise ValidationError({field: "The date must be today or in the past"})
 
 

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from fostering.accounts.permissions import roles_of
-from fostering.core.clock import today
+from fostering.core import clock
 from fostering.core.views import StaffRequest
 from fostering.deadlines.items import count_by_status, work_items_for
 from fostering.deadlines.status import DeadlineStatus
@@ -17,7 +17,7 @@ OPEN = [DeadlineStatus.OVERDUE, DeadlineStatus.DUE_SOON, DeadlineStatus.ON_TRACK
 
 @login_required
 def home(request: StaffRequest) -> HttpResponse:
-    on = today()
+    on = clock.today()
     items = work_items_for(request.user, on)
     counts = count_by_status(items)
     wanted = request.GET.get("status", "")

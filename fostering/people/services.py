@@ -11,7 +11,7 @@ from django.db import transaction
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm, require
 from fostering.audit.services import changes_between, created_changes, record_event, snapshot
-from fostering.core.clock import today as today_
+from fostering.core import clock
 from fostering.core.validators import age_on, normalise_postcode
 
 from .choices import CheckOutcome, MemberRole
@@ -36,7 +36,7 @@ PERSON_FIELDS = [
 
 def _validate_person(values: dict[str, Any]) -> None:
     dob = values.get("date_of_birth")
-    if dob is not None and dob > today_():
+    if dob is not None and dob > clock.today():
         raise ValidationError({"date_of_birth": "Date of birth must be today or in the past"})
     if not (values.get("first_name") or "").strip():
         raise ValidationError({"first_name": "Enter a first name"})
@@ -223,11 +223,11 @@ def check_record(
 ) -> Check:
     require(by, Perm.RECORD_CHECK, member.organisation_id)
     errors: dict[str, str] = {}
-    if requested_on > today_():
+    if requested_on > clock.today():
         errors["requested_on"] = "The date requested must be today or in the past"
     if received_on is not None and received_on < requested_on:
         errors["received_on"] = "The date received must be on or after the date it was requested"
-    if received_on is not None and received_on > today_():
+    if received_on is not None and received_on > clock.today():
         errors["received_on"] = "The date received must be today or in the past"
     if received_on is None and outcome != CheckOutcome.PENDING:
         errors["outcome"] = "Record the date received before the outcome"

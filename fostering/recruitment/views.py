@@ -196,6 +196,8 @@ def enquiry_detail(request: StaffRequest, pk: int) -> HttpResponse:
                 "decide": has_perm(user, Perm.DECIDE_PROGRESS, org) and stage == EnquiryStage.INITIAL_VISIT,
                 "close": change and EnquiryStage.WITHDRAWN in TRANSITIONS[stage],
                 "history": has_perm(user, Perm.VIEW_HISTORY, org),
+                # the hand-over to the assessment team, which refuses a second start from one enquiry
+                "assess": has_perm(user, Perm.START_ASSESSMENT, org) and stage == EnquiryStage.PROGRESSED,
             },
         },
     )

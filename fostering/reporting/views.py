@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from fostering.accounts.permissions import Perm, organisations_with
-from fostering.core.clock import today
+from fostering.core import clock
 from fostering.core.views import StaffRequest
 
 from .forms import FunnelForm
@@ -27,7 +27,7 @@ def recruitment_funnel(request: StaffRequest) -> HttpResponse:
     orgs = organisations_with(request.user, Perm.VIEW_RECRUITMENT_REPORTS)
     if not orgs:
         raise PermissionDenied
-    on = today()
+    on = clock.today()
     default_start = _financial_year_start(on)
     data = request.GET if "start_0" in request.GET else None
     form = FunnelForm(data, initial={"start": default_start, "end": on, "carer_type": ""})

@@ -1,4 +1,6 @@
-"""An assessment walked through every stage to "ready for panel" in a real browser, with axe on every page."""
+"""An enquiry decided "progress" walked through every stage of its assessment to "ready for panel" in a real
+browser, with axe on every page. (tests/browser/test_recruitment.py walks a new enquiry from the public
+form to that decision.)"""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ import pytest
 from fostering.accounts.roles import Role
 from fostering.assessments.models import Assessment, StageChange
 from fostering.core.clock import today
+from fostering.recruitment import services as recruitment_services
+from fostering.recruitment.choices import Decision
+from fostering.recruitment.tests import factories as recruitment_factories
 from tests import builders
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,12 +45,23 @@ def test_an_assessment_is_walked_from_application_to_ready_for_panel(page, sign_
         page.locator(".govuk-error-summary").wait_for()
         check_axe(f"{label} (with errors)")
 
+    enquiry = recruitment_factories.visited_enquiry(council, first_name="Ada", last_name="Okafor")
+    recruitment_services.progress_decision_record(
+        enquiry=enquiry, decision=Decision.PROGRESS, decided_on=date(2024, 3, 14), reasons="Ready", by=None
+    )
+
     sign_in(page, manager)
     page.goto("/assessments/")
     check_axe("list")
     page.get_by_role("link", name="Start an assessment").click()
     check_axe("add")
     submit_empty_then("add")
+
+    # the hand-over: from the progressed enquiry, the form comes filled with the enquirer
+    page.goto(f"/recruitment/enquiries/{enquiry.pk}/")
+    page.get_by_role("link", name="Start the assessment").click()
+    assert page.get_by_label("Household name").input_value() == "Okafor household"
+    assert page.get_by_label("First applicant: first name").input_value() == "Ada"
 
     # an applicant under 18 is refused beside the field, what was typed is kept
     page.get_by_label("Mainstream foster carer").check()
@@ -63,6 +79,8 @@ def test_an_assessment_is_walked_from_application_to_ready_for_panel(page, sign_
     page.get_by_role("button", name="Start the assessment").click()
     assert "The assessment has been started" in page.locator(".govuk-notification-banner").inner_text()
     assessment = Assessment.objects.get()
+    applicant = assessment.household.members.get().person
+    assert (assessment.enquiry_id, applicant.pk) == (enquiry.pk, enquiry.person_id)  # no second person
     detail = f"/assessments/{assessment.pk}/"
     check_axe("detail")
 

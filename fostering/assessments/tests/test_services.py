@@ -26,6 +26,7 @@ from fostering.audit.models import AuditEvent
 from fostering.core.errors import NotAllowed
 from fostering.people.choices import CheckKind, CheckOutcome
 from fostering.people.models import Check, Household, Person
+from fostering.recruitment.tests import factories as recruitment_factories
 
 pytestmark = pytest.mark.django_db
 ON = date(2025, 1, 6)
@@ -321,3 +322,39 @@ def test_the_manager_allocates_a_worker_of_the_same_council_only(
     assert Assessment.objects.get().assessing_social_worker == worker
     event = AuditEvent.objects.get(verb="assessing_social_worker_allocated")
     assert event.actor == service_manager and event.changes["assessing_social_worker"][0] is None
+
+
+def test_an_enquiry_starts_one_assessment_and_its_enquirer_becomes_the_applicant(council):
+    enquiry = recruitment_factories.visited_enquiry(council, first_name="Ada", last_name="Okafor")
+    applicant = {
+        "person": enquiry.person,
+        "first_name": "Ada",
+        "last_name": "Okafor",
+        "date_of_birth": date(1980, 5, 1),
+    }
+    assessment = application_create(
+        organisation=council,
+        kind=AssessmentKind.MAINSTREAM,
+        household_name="Okafor household",
+        applicants=[applicant],
+        application_accepted_on=date(2025, 1, 6),
+        enquiry_id=enquiry.pk,
+        by=None,
+    )
+    member = assessment.household.members.get()
+    assert member.person_id == enquiry.person_id
+    enquiry.person.refresh_from_db()
+    assert enquiry.person.date_of_birth == date(1980, 5, 1)
+    with pytest.raises(ValidationError) as error:
+        application_create(
+            organisation=council,
+            kind=AssessmentKind.MAINSTREAM,
+            household_name="Okafor household 2",
+            applicants=[{"first_name": "Ada", "last_name": "Okafor", "date_of_birth": date(1980, 5, 1)}],
+            application_accepted_on=date(2025, 1, 6),
+            enquiry_id=enquiry.pk,
+            by=None,
+        )
+    assert error.value.message_dict["household"] == [
+        "An assessment has already been started from this enquiry"
+    ]

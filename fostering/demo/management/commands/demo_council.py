@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from fostering.accounts.models import Organisation
-from fostering.core.clock import today as clock_today
+from fostering.core import clock
 from fostering.demo.generator import DemoError, build_scale, format_login_table
 from fostering.demo.names import MAIN_COUNCIL_CODE, CouncilName
 from fostering.demo.sizes import SCALES
@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 raise CommandError("There is no demo council yet: run manage.py demo_council first")
             self.stdout.write(format_login_table(organisation))
             return
-        today = options["today"] or clock_today()
+        today = options["today"] or clock.today()
         started = time.perf_counter()
 
         def progress(
