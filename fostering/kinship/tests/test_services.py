@@ -204,7 +204,7 @@ def test_only_a_decision_maker_approves_as_nominated_officer(council, worker):
 
 
 def test_a_placement_date_in_the_future_is_refused_and_nothing_saved(council, monkeypatch):
-    monkeypatch.setattr("fostering.kinship.services.today_", lambda: date(2025, 1, 10))
+    monkeypatch.setattr("fostering.core.clock.today", lambda: date(2025, 1, 10))
     assessment = factories.assessment(council)
     with pytest.raises(ValidationError) as refused:
         services.placement_record(assessment=assessment, placed_on=date(2025, 1, 11), by=None)
