@@ -15,7 +15,7 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, render_form, submit
+from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 from fostering.people.choices import MemberRole
 from fostering.recruitment.choices import EnquiryStage
 from fostering.recruitment.selectors import enquiry_get_for_user
@@ -222,20 +222,18 @@ def _action(
     heading: str | Callable[[Assessment], str],
     done: str,
 ) -> HttpResponse:
-    """A form page that records one thing about an assessment through one service function."""
-    assessment = _assessment_or_404(request, pk)
-    if not has_perm(request.user, perm, assessment.organisation_id):
-        raise PermissionDenied
-    form = make_form(assessment)
-    if request.method == "POST" and submit(form, lambda data: action(assessment, data)) is not None:
-        messages.success(request, done)
-        return redirect("assessments:detail", pk=assessment.pk)
-    return render_form(
+    """A form page that records one thing about it through one service function."""
+    record = _assessment_or_404(request, pk)
+    return record_form_page(
         request,
-        form,
-        heading=heading(assessment) if callable(heading) else heading,
-        back_url=reverse("assessments:detail", args=[assessment.pk]),
-        caption=str(assessment),
+        record,
+        perm=perm,
+        make_form=make_form,
+        action=action,
+        heading=heading(record) if callable(heading) else heading,
+        done=done,
+        detail_url=reverse("assessments:detail", args=[record.pk]),
+        caption=str(record),
     )
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from fostering.accounts.models import User
+from fostering.accounts.permissions import Perm, has_perm
 
 from .forms import ServiceForm
 
@@ -57,3 +59,33 @@ def render_form(
         "form_page.html",
         {"form": form, "heading": heading, "back_url": back_url, "caption": caption},
     )
+
+
+R = TypeVar("R", bound=Any)
+
+
+def record_form_page(
+    request: StaffRequest,
+    record: R,
+    *,
+    perm: Perm,
+    make_form: Callable[[R], ServiceForm],
+    action: Callable[[R, dict[str, Any]], Any],
+    heading: str,
+    done: str,
+    detail_url: str,
+    caption: str,
+) -> HttpResponse:
+    """A page that records one thing about a record through one service function.
+
+    The caller has already found the record through its selector (out of reach is a 404); the user
+    needs ``perm`` in the record's organisation. On success the user goes back to the record with
+    ``done`` as the banner; a refusal re-shows the form with the errors beside their fields.
+    """
+    if not has_perm(request.user, perm, record.organisation_id):
+        raise PermissionDenied
+    form = make_form(record)
+    if request.method == "POST" and submit(form, lambda data: action(record, data)) is not None:
+        messages.success(request, done)
+        return redirect(detail_url)
+    return render_form(request, form, heading=heading, back_url=detail_url, caption=caption)

@@ -3,18 +3,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, render_form, submit
+from fostering.core.views import StaffRequest, paginate, record_form_page
 from fostering.people.forms import CheckForm, MemberForm
 from fostering.people.selectors import household_members
 from fostering.people.services import check_record, checks_outstanding, member_register
@@ -118,16 +117,18 @@ def _household_action(
     heading: str,
     done: str,
 ) -> HttpResponse:
-    """A form page that records one thing about a household through one service function."""
-    fh = _household_or_404(request, pk)
-    if not has_perm(request.user, perm, fh.organisation_id):
-        raise PermissionDenied
-    form = make_form(fh)
-    if request.method == "POST" and submit(form, lambda data: action(fh, data)) is not None:
-        messages.success(request, done)
-        return redirect("households:detail", pk=fh.pk)
-    return render_form(
-        request, form, heading=heading, back_url=reverse("households:detail", args=[fh.pk]), caption=str(fh)
+    """A form page that records one thing about it through one service function."""
+    record = _household_or_404(request, pk)
+    return record_form_page(
+        request,
+        record,
+        perm=perm,
+        make_form=make_form,
+        action=action,
+        heading=heading,
+        done=done,
+        detail_url=reverse("households:detail", args=[record.pk]),
+        caption=str(record),
     )
 
 

@@ -17,7 +17,7 @@ from fostering.audit.selectors import timeline_for
 from fostering.children.selectors import child_list_for_user
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, render_form, submit
+from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 from fostering.people.selectors import household_members
 
 from . import services
@@ -216,21 +216,18 @@ def _action(
     heading: str,
     done: str,
 ) -> HttpResponse:
-    """A form page that records one thing about an assessment through one service function."""
-    assessment = _assessment_or_404(request, pk)
-    if not has_perm(request.user, perm, assessment.organisation_id):
-        raise PermissionDenied
-    form = make_form(assessment)
-    if request.method == "POST" and submit(form, lambda data: action(assessment, data)) is not None:
-        messages.success(request, done)
-        return redirect("kinship:detail", pk=assessment.pk)
-    caption = f"{assessment.child.person.full_name}: {assessment.connected_household.name}"
-    return render_form(
+    """A form page that records one thing about it through one service function."""
+    record = _assessment_or_404(request, pk)
+    return record_form_page(
         request,
-        form,
+        record,
+        perm=perm,
+        make_form=make_form,
+        action=action,
         heading=heading,
-        back_url=reverse("kinship:detail", args=[assessment.pk]),
-        caption=caption,
+        done=done,
+        detail_url=reverse("kinship:detail", args=[record.pk]),
+        caption=f"{record.child.person.full_name}: {record.connected_household.name}",
     )
 
 

@@ -17,7 +17,7 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, render_form, submit
+from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 
 from . import services
 from .choices import (
@@ -254,20 +254,18 @@ def _enquiry_action(
     heading: str,
     done: str,
 ) -> HttpResponse:
-    """A form page that records one thing about an enquiry through one service function."""
-    enquiry = _enquiry_or_404(request, pk)
-    if not has_perm(request.user, perm, enquiry.organisation_id):
-        raise PermissionDenied
-    form = make_form(enquiry)
-    if request.method == "POST" and submit(form, lambda data: action(enquiry, data)) is not None:
-        messages.success(request, done)
-        return redirect("recruitment:enquiry_detail", pk=enquiry.pk)
-    return render_form(
+    """A form page that records one thing about it through one service function."""
+    record = _enquiry_or_404(request, pk)
+    return record_form_page(
         request,
-        form,
+        record,
+        perm=perm,
+        make_form=make_form,
+        action=action,
         heading=heading,
-        back_url=reverse("recruitment:enquiry_detail", args=[enquiry.pk]),
-        caption=enquiry.person.full_name,
+        done=done,
+        detail_url=reverse("recruitment:enquiry_detail", args=[record.pk]),
+        caption=record.person.full_name,
     )
 
 
