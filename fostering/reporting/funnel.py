@@ -18,8 +18,9 @@ has the date it was first reached:
 | approvals | the household was approved |
 
 A stage counts in a period when it was reached in that period. Conversion is the count of a stage over
-the count of the stage before it in the same period. Median days are between a stage and the stage
-before it, for journeys that reached both, counted where the later one falls in the period. With a
+the count of the stage before it in the same period. Median days are from the last earlier stage a
+journey reached (a journey may skip an information event) to the stage, counted where the stage falls in
+the period. With a
 carer type, only journeys whose assessment is of that kind are counted (all stages of them).
 """
 
@@ -30,7 +31,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 
 from django.db.models import Min
 from django.utils import timezone
@@ -174,13 +174,14 @@ def funnel(*, organisation_ids: Iterable[int], start: date, end: date, carer_typ
         by_channel[journey.channel].append(journey)
         by_source[journey.source].append(journey)
     medians: dict[str, float | None] = {}
-    for before, after in pairwise(STAGE_CODES):
-        gaps = [
-            (j.reached[after] - j.reached[before]).days
-            for j in every
-            if before in j.reached and after in j.reached and start <= j.reached[after] <= end
-        ]
-        medians[after] = statistics.median(gaps) if gaps else None
+    for i, stage in enumerate(STAGE_CODES[1:], start=1):
+        gaps = []
+        for j in every:
+            reached = j.reached.get(stage)
+            earlier = [j.reached[code] for code in reversed(STAGE_CODES[:i]) if code in j.reached]
+            if reached is not None and earlier and start <= reached <= end:
+                gaps.append((reached - earlier[0]).days)
+        medians[stage] = statistics.median(gaps) if gaps else None
     return Funnel(
         start=start,
         end=end,

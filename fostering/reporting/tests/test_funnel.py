@@ -75,6 +75,8 @@ def test_the_funnel_counts_each_stage_when_it_was_reached(recorded):
     }
     assert report.total.conversion("enquiries") == pytest.approx(2 / 3)
     assert report.total.conversion("applications") == 2.0
+    # no information event on the way: from the response on 4 March 2024 to the visit on 12 March 2024
+    assert report.median_days["initial_visits"] == 8
     # from the initial visit on 12 March 2024 to the application accepted on 6 January 2025
     assert report.median_days["applications"] == (date(2025, 1, 6) - date(2024, 3, 12)).days
     assert report.median_days["approvals"] == (date(2025, 5, 20) - date(2025, 4, 28)).days
