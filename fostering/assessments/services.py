@@ -12,7 +12,7 @@ from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm, require
 from fostering.audit.services import changes_between, created_changes, record_event, snapshot
 from fostering.core import clock
-from fostering.core.validators import age_on
+from fostering.core.validators import age_on, future_date_errors
 from fostering.people.choices import CheckOutcome, MemberRole
 from fostering.people.models import Check, Household, HouseholdMember
 from fostering.people.services import check_record, household_create, member_add, person_create, person_update
@@ -42,8 +42,7 @@ START_FIELDS = [
 
 
 def _not_future(errors: dict[str, str], field: str, value: date | None) -> None:
-    if value is not None and value > clock.today():
-        errors[field] = "The date must be today or in the past"
+    errors.update(future_date_errors(field, value))
 
 
 def _check_worker(errors: dict[str, str], worker: User | None, organisation_id: int) -> None:

@@ -38,3 +38,19 @@ def age_on(date_of_birth: date, on: date) -> int:
     if (on.month, on.day) < (date_of_birth.month, date_of_birth.day):
         years -= 1
     return years
+
+
+NOT_FUTURE = "The date must be today or in the past"
+
+
+def future_date_errors(field: str, value: date | None) -> dict[str, str]:
+    """``{field: message}`` when a date that records something that happened lies in the future."""
+    from fostering.core import clock
+
+    return {field: NOT_FUTURE} if value is not None and value > clock.today() else {}
+
+
+def refuse_future_date(value: date | None, field: str) -> None:
+    """Raise a ValidationError keyed by ``field`` when the date lies in the future."""
+    if errors := future_date_errors(field, value):
+        raise ValidationError(errors)

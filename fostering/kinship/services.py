@@ -12,7 +12,7 @@ from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, has_perm, require
 from fostering.audit.services import changes_between, created_changes, record_event, snapshot
 from fostering.children.models import Child
-from fostering.core import clock
+from fostering.core.validators import refuse_future_date as _not_future
 from fostering.people.choices import MemberRole
 from fostering.people.services import household_create, member_register
 
@@ -40,11 +40,6 @@ ASSESSMENT_FIELDS = [
     "social_worker",
     "started_on",
 ]
-
-
-def _not_future(on: date, field: str) -> None:
-    if on > clock.today():
-        raise ValidationError({field: "The date must be today or in the past"})
 
 
 def _open(assessment: KinshipAssessment, field: str) -> None:

@@ -17,6 +17,7 @@ from fostering.accounts.permissions import Perm, has_perm, require
 from fostering.audit.services import created_changes, record_event
 from fostering.core import clock
 from fostering.core.validators import normalise_postcode, validate_postcode
+from fostering.core.validators import refuse_future_date as _past_date
 from fostering.deadlines.calendar import LONDON
 from fostering.people.models import Person
 from fostering.people.services import person_create
@@ -39,11 +40,6 @@ DAY_STARTS = time(9, 0)  # a move dated by a day (a visit, a decision) is placed
 
 ENQUIRY_FIELDS = ["channel", "source", "received_at", "email", "phone", "postcode"]
 ENQUIRY_FIELDS += ["consent_keep_in_touch", "consent_newsletter"]
-
-
-def _past_date(on: date, field: str) -> None:
-    if on > clock.today():
-        raise ValidationError({field: "The date must be today or in the past"})
 
 
 def _moment_of(enquiry: Enquiry, at: datetime | date | None) -> datetime:
