@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-packages=(python3-venv nodejs npm)
-[ "$want_test" = 1 ] && packages+=(postgresql chromium chromium-driver fonts-liberation)
+# Pango and an Arial-metric font for the PDFs WeasyPrint makes; poppler to look at them in tests.
+packages=(python3-venv nodejs npm libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation)
+[ "$want_test" = 1 ] && packages+=(postgresql chromium chromium-driver poppler-utils)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -40,6 +41,15 @@ stamp=".venv/.installed-$(sha256sum "$req" requirements.txt | sha256sum | cut -c
 if [ ! -f "$stamp" ]; then
   .venv/bin/uv pip install -q --python .venv/bin/python -r "$req"
   touch "$stamp"
+fi
+
+# The DfE's SSDA903 rules (csc-validator-be-903) pin pandas < 2 and numpy < 1.25, so they live in their own
+# environment, called by `manage.py export_903 --validate` through scripts/validate_903.py.
+stamp903=".venv-903/.installed-$(sha256sum requirements-903.txt | cut -c1-16)"
+if [ ! -f "$stamp903" ]; then
+  [ -x .venv-903/bin/python ] || python3 -m venv .venv-903
+  .venv/bin/uv pip install -q --python .venv-903/bin/python -r requirements-903.txt
+  touch "$stamp903"
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

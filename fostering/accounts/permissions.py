@@ -57,6 +57,11 @@ class Perm(StrEnum):
     START_KINSHIP_ASSESSMENT = "start_kinship_assessment"
     RECORD_KINSHIP_ASSESSMENT = "record_kinship_assessment"
     APPROVE_REG25_EXTENSION = "approve_reg25_extension"
+    # Panel and agency decision maker (fostering.panel): add its permissions here.
+    # Life of a household, allegations and complaints (fostering.households, fostering.concerns): here.
+    # Children in care, referrals, matching and placements (fostering.children, fostering.placements): here.
+    # The SSDA903 return (fostering.returns903): here.
+    # Payments to carers (fostering.payments): here.
 
 
 P = Perm
@@ -142,12 +147,29 @@ _REPORTING: dict[Role, frozenset[Perm]] = {
 }
 
 
+# Each block below belongs to one part of the service; edit only your own.
+_PANEL: dict[Role, frozenset[Perm]] = {}
+_HOUSEHOLD_LIFE: dict[Role, frozenset[Perm]] = {}
+_PLACEMENTS: dict[Role, frozenset[Perm]] = {}
+_RETURNS: dict[Role, frozenset[Perm]] = {}
+_PAYMENTS: dict[Role, frozenset[Perm]] = {}
+
+
 def _merge(*blocks: dict[Role, frozenset[Perm]]) -> dict[Role, frozenset[Perm]]:
     return {role: frozenset().union(*(block.get(role, frozenset()) for block in blocks)) for role in Role}
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
-    _FOUNDATION, _RECRUITMENT, _ASSESSMENTS, _KINSHIP, _REPORTING
+    _FOUNDATION,
+    _RECRUITMENT,
+    _ASSESSMENTS,
+    _KINSHIP,
+    _REPORTING,
+    _PANEL,
+    _HOUSEHOLD_LIFE,
+    _PLACEMENTS,
+    _RETURNS,
+    _PAYMENTS,
 )
 
 

@@ -5,7 +5,21 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
-from . import assessments, children, errors, households, kinship, me, people, recruitment
+from . import (
+    assessments,
+    children,
+    concerns,
+    errors,
+    households,
+    kinship,
+    me,
+    panel,
+    payments,
+    people,
+    placements,
+    recruitment,
+    returns903,
+)
 from .auth import StaffToken
 
 
@@ -34,3 +48,8 @@ api.add_router("/households", households.router)
 api.add_router("/", recruitment.router)
 api.add_router("/assessments", assessments.router)
 api.add_router("/kinship-assessments", kinship.router)
+api.add_router("/panel", panel.router)
+api.add_router("/concerns", concerns.router)
+api.add_router("/placements", placements.router)
+api.add_router("/returns/903", returns903.router)
+api.add_router("/payments", payments.router)

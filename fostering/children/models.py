@@ -5,6 +5,7 @@ from django.db import models
 
 from fostering.core.models import OrganisationRecord
 
+from .codes import CategoryOfNeed, LegalStatusCode, ReasonCareEnded
 from .upn import validate_upn
 
 
@@ -50,3 +51,62 @@ class Child(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.child_id})"
+
+
+class PeriodOfCare(OrganisationRecord):
+    """A continuous time in care: from the day the child started to be looked after (first DECOM, RNE S)
+    to the day care ended (last DEC) with the reason (REC). A child may have several over the years."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="periods_of_care")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    reason_ended = models.CharField(
+        "Reason care ended", max_length=4, choices=ReasonCareEnded.choices, blank=True
+    )
+    category_of_need = models.CharField(max_length=2, choices=CategoryOfNeed.choices)
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
+                name="period_of_care_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True, reason_ended="")
+                | (models.Q(ended_on__isnull=False) & ~models.Q(reason_ended="")),
+                name="period_of_care_end_has_reason",
+            ),
+            models.UniqueConstraint(
+                fields=["child"], condition=models.Q(ended_on__isnull=True), name="period_of_care_one_open"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "started_on", "ended_on"])]
+
+    def __str__(self) -> str:
+        return f"In care from {self.started_on}" + (f" to {self.ended_on}" if self.ended_on else "")
+
+
+class LegalStatus(OrganisationRecord):
+    """The legal basis the child is looked after on (903 LS), from a date; a change ends the previous one."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="legal_statuses")
+    code = models.CharField("Legal status", max_length=2, choices=LegalStatusCode.choices)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "legal statuses"
+        ordering = ["-started_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
+                name="legal_status_end_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["child"], condition=models.Q(ended_on__isnull=True), name="legal_status_one_current"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} from {self.started_on}"

@@ -49,11 +49,16 @@ from fostering.audit.services import record_type_of
 from fostering.deadlines.calendar import LONDON
 
 from .assessments import build_assessments
+from .care import build_care_history
 from .children import build_children
+from .household_life import build_household_life
 from .households import build_households
 from .kinship import build_kinship
 from .names import MAIN_COUNCIL_CODE, CouncilName, main_council, national_councils, towns_for
+from .panel import build_panel
+from .payments import build_payments
 from .recruitment import build_recruitment
+from .referrals import build_referrals
 from .sizes import COUNTY, HISTORY_YEARS, SMALL, Size, national_sizes
 from .staff import build_staff, demo_username
 
@@ -192,6 +197,11 @@ STEPS: list[Step] = [
     build_recruitment,
     build_assessments,
     build_kinship,
+    build_care_history,
+    build_household_life,
+    build_panel,
+    build_referrals,
+    build_payments,
 ]
 """The build steps, in order. Later apps append theirs (see the module docstring)."""
 

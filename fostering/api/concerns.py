@@ -1,0 +1,7 @@
+"""Allegations and complaints in the API (see fostering/api/api.py)."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["Allegations and complaints"])

@@ -1,0 +1,1 @@
+"""Pages of Allegations and complaints."""

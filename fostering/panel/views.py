@@ -1,0 +1,1 @@
+"""Pages of Fostering panel and agency decision maker."""

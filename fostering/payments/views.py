@@ -1,0 +1,1 @@
+"""Pages of Payments to carers."""

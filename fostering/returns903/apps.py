@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class Returns903Config(AppConfig):
+    name = "fostering.returns903"
+    label = "returns903"
+    verbose_name = "SSDA903 return"

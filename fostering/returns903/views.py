@@ -1,0 +1,1 @@
+"""Pages of SSDA903 return."""
