@@ -62,3 +62,16 @@ class ReasonCareEnded(models.TextChoices):
     E16 = "E16", "E16 Child moved abroad"
     E17 = "E17", "E17 Aged 18 or over and stayed with current carers (Staying Put)"
     E8 = "E8", "E8 Period of care ceased for any other reason"
+
+
+class ReviewParticipation(models.TextChoices):
+    """REVIEW_CODE: how the child took part in their review."""
+
+    PN0 = "PN0", "PN0 Child under 4 at the time of the review"
+    PN1 = "PN1", "PN1 Attends and speaks for themselves"
+    PN2 = "PN2", "PN2 Attends and an advocate speaks for them"
+    PN3 = "PN3", "PN3 Attends and conveys their views non-verbally"
+    PN4 = "PN4", "PN4 Attends but does not contribute"
+    PN5 = "PN5", "PN5 Does not attend but briefs someone to speak for them"
+    PN6 = "PN6", "PN6 Does not attend but conveys their views another way"
+    PN7 = "PN7", "PN7 Does not attend or convey their views"

@@ -5,7 +5,7 @@ from django.db import models
 
 from fostering.core.models import OrganisationRecord
 
-from .codes import CategoryOfNeed, LegalStatusCode, ReasonCareEnded
+from .codes import CategoryOfNeed, LegalStatusCode, ReasonCareEnded, ReviewParticipation
 from .upn import validate_upn
 
 
@@ -37,6 +37,22 @@ class Child(OrganisationRecord):
         help_text="The child's social worker.",
     )
     uasc = models.BooleanField("Unaccompanied asylum-seeking child", default=False)
+    uasc_ceased_on = models.DateField(
+        "Date UASC status ceased", null=True, blank=True, help_text="The 903 UASC file's DUC."
+    )
+    home_postcode = models.CharField(
+        "Home postcode",
+        max_length=8,
+        blank=True,
+        help_text="Where the child lived before care (903 HOME_POST).",
+    )
+    school_postcode = models.CharField(max_length=8, blank=True)
+    is_mother = models.BooleanField(
+        "Is a mother", null=True, blank=True, help_text="903 MOTHER: asked of girls aged 12 and over."
+    )
+    mothers_child_born_on = models.DateField(
+        "Her child's date of birth", null=True, blank=True, help_text="903 MC_DOB."
+    )
     what_carers_need_to_know = models.TextField(blank=True)
 
     class Meta:
@@ -110,3 +126,18 @@ class LegalStatus(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"{self.code} from {self.started_on}"
+
+
+class ChildReview(OrganisationRecord):
+    """A statutory review of a looked-after child's care plan (903 Reviews: REVIEW, REVIEW_CODE)."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="reviews")
+    held_on = models.DateField()
+    participation = models.CharField(max_length=3, choices=ReviewParticipation.choices)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["child", "held_on"], name="child_review_one_a_day")]
+
+    def __str__(self) -> str:
+        return f"Review on {self.held_on}"
