@@ -10,14 +10,34 @@ from typing import Annotated, Any, Literal
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Body, Router, Schema
+from ninja import Body, Field, Router, Schema
 
+from fostering.accounts.models import User
+from fostering.accounts.permissions import Perm, organisations_with
 from fostering.core import clock
 from fostering.deadlines.items import Deadline
-from fostering.households.choices import CarerType, HouseholdStatus, PlacementType
-from fostering.households.deadlines import check_renewals, household_deadlines
-from fostering.households.models import FosteringHousehold, SupervisionVisit
-from fostering.households.selectors import household_get_for_user, household_list_for_user, with_current_terms
+from fostering.households.choices import (
+    CarerType,
+    HouseholdStatus,
+    PlacementType,
+    ReviewKind,
+    ReviewRecommendation,
+    ViewSource,
+)
+from fostering.households.deadlines import (
+    adult_member_checks,
+    check_renewals,
+    household_deadlines,
+    tsd_deadlines,
+)
+from fostering.households.models import FosteringHousehold, HouseholdReview, SupervisionVisit
+from fostering.households.selectors import (
+    caseload_households,
+    household_get_for_user,
+    household_list_for_user,
+    review_get_for_user,
+    with_current_terms,
+)
 from fostering.households.services import supervision_visit_record
 from fostering.people.choices import MemberRole
 from fostering.people.selectors import household_members
@@ -125,9 +145,11 @@ def _deadline_row(deadline: Deadline, subject: str | None) -> dict[str, Any]:
 
 
 def _deadlines(fh: FosteringHousehold, today: date) -> list[dict[str, Any]]:
-    """The household's clocks, then its members' DBS and medical renewals (soonest first)."""
+    """The household's clocks, then its members' DBS and medical renewals and TSD standards (soonest first)."""
     clocks = [_deadline_row(d, None) for d in household_deadlines(fh, today=today)]
     renewals = [_deadline_row(d, name) for name, d in check_renewals([fh.pk], today=today).get(fh.pk, [])]
+    renewals += [_deadline_row(d, name) for name, d in tsd_deadlines([fh], today=today).get(fh.pk, [])]
+    renewals += [_deadline_row(d, name) for name, d in adult_member_checks([fh], today=today).get(fh.pk, [])]
     renewals.sort(key=lambda row: (row["due"], row["rule"], row["subject"]))
     return clocks + renewals
 
@@ -173,3 +195,109 @@ def supervision_visit_create(
         by=user,
     )
     return 201, visit
+
+
+class ReviewViewOut(Schema):
+    source: ViewSource
+    given_by: str
+    given_on: date
+    summary: str
+
+
+class ReviewOut(Schema):
+    id: int
+    household_id: int
+    kind: ReviewKind
+    held_on: date
+    reviewing_officer: StaffRef | None
+    recommendation: ReviewRecommendation | Literal[""]
+    needs_panel: bool
+    panel_outcome: str
+    panel_outcome_on: date | None
+
+    @staticmethod
+    def resolve_household_id(obj: HouseholdReview) -> int:
+        return obj.fostering_household_id
+
+
+class ReviewDetailOut(ReviewOut):
+    summary: str
+    views: list[ReviewViewOut] = Field(alias="views_list")
+    deadlines: list[RecordDeadlineOut]
+
+
+class CaseloadHouseholdOut(Schema):
+    id: int
+    reference: str
+    name: str
+    status: HouseholdStatus
+    deadlines: list[RecordDeadlineOut]
+
+
+class CaseloadOut(Schema):
+    supervising_social_worker: StaffRef
+    households: list[CaseloadHouseholdOut]
+
+
+@router.get(
+    "/{id}/reviews",
+    response={200: list[ReviewOut], **AUTH_ERRORS, **NOT_FOUND, **INVALID},
+    summary="A household's reviews, newest first",
+)
+def household_reviews(request: HttpRequest, id: RecordId) -> list[HouseholdReview]:
+    try:
+        fh = household_list_for_user(user=staff(request)).get(pk=id)
+    except ObjectDoesNotExist:
+        raise Http404("No such household") from None
+    return list(fh.reviews.select_related("reviewing_officer").order_by("-held_on", "-id"))
+
+
+@router.get(
+    "/reviews/{id}",
+    response={200: ReviewDetailOut, **AUTH_ERRORS, **NOT_FOUND, **INVALID},
+    summary="One review with the views gathered, and the household's review and support plan clocks",
+)
+def review_detail(request: HttpRequest, id: RecordId) -> HouseholdReview:
+    user = staff(request)
+    try:
+        review = review_get_for_user(user=user, pk=id)
+        fh = household_get_for_user(user=user, pk=review.fostering_household_id)
+    except ObjectDoesNotExist:
+        raise Http404("No such review") from None
+    review.deadlines = [  # type: ignore[attr-defined]
+        _deadline_row(d, None)
+        for d in household_deadlines(fh, today=clock.today())
+        if d.rule in ("annual_review", "support_plan_review")
+    ]
+    review.views_list = list(review.views.all())  # type: ignore[attr-defined]
+    return review
+
+
+@router.get(
+    "/caseloads/{id}",
+    response={200: CaseloadOut, **AUTH_ERRORS, **NOT_FOUND, **INVALID},
+    summary="A supervising social worker's open households and their clocks (my own, or my team's)",
+)
+def caseload(request: HttpRequest, id: RecordId) -> dict[str, Any]:
+    user = staff(request)
+    worker = User.objects.filter(pk=id, memberships__ended_on__isnull=True).distinct().first()
+    if worker is None:
+        raise Http404("No such caseload")
+    worker_orgs = set(
+        worker.memberships.filter(ended_on__isnull=True).values_list("organisation_id", flat=True)
+    )
+    own = worker.pk == user.pk and organisations_with(user, Perm.VIEW_CASELOAD_HOUSEHOLD)
+    if not own and not organisations_with(user, Perm.VIEW_TEAM_CASELOADS) & worker_orgs:
+        raise Http404("No such caseload")
+    today = clock.today()
+    households = [
+        {
+            "id": fh.pk,
+            "reference": fh.reference,
+            "name": fh.household.name,
+            "status": fh.status,
+            "deadlines": _deadlines(fh, today),
+        }
+        for fh in caseload_households(user=user, worker=worker)
+    ]
+    return {"supervising_social_worker": worker, "households": households}

@@ -274,7 +274,7 @@ def _plans(ctx: DemoContext) -> list[HouseholdPlan]:
             else:
                 closed_on = ctx.between(ctx.history_start + timedelta(days=14), today - timedelta(days=7))
                 approved = closed_on - timedelta(days=rng.randint(90, 18 * 365))
-                status = HouseholdStatus.DEREGISTERED if rng.random() < 0.2 else HouseholdStatus.RESIGNED
+                status = HouseholdStatus.DEREGISTERED if rng.random() < 0.07 else HouseholdStatus.RESIGNED
                 plan = HouseholdPlan(carer_type, approved, closed_on=closed_on, closed_status=status)
             plans.append(plan)
     plans.sort(key=lambda p: (p.approved_on, p.carer_type))

@@ -76,3 +76,45 @@ class ReviewKind(models.TextChoices):
     FIRST = "first", "First annual review (goes to panel)"
     ANNUAL = "annual", "Annual review"
     FOLLOWING_CONCERNS = "following_concerns", "Review following concerns (goes to panel)"
+
+
+# Kinds of review that go to the fostering panel (and then the agency decision maker) after the review.
+PANEL_REVIEW_KINDS = frozenset({ReviewKind.FIRST, ReviewKind.FOLLOWING_CONCERNS})
+
+
+class ReviewRecommendation(models.TextChoices):
+    CONTINUE = "continue", "Continue approval on the same terms"
+    CHANGE_TERMS = "change_terms", "Continue approval with a change of terms"
+    REFER_TO_PANEL = "refer_to_panel", "Refer to the fostering panel"
+
+
+class ViewSource(models.TextChoices):
+    """Whose views a household review gathers."""
+
+    CHILD_PLACED = "child_placed", "A child placed with the carers"
+    CARERS_OWN_CHILD = "carers_own_child", "The carers' own child"
+    CHILDS_SOCIAL_WORKER = "childs_social_worker", "The child's social worker"
+    IRO = "iro", "The child's independent reviewing officer"
+    CARER = "carer", "The carers themselves"
+    SSW = "ssw", "The supervising social worker"
+
+
+class ResignationReason(models.TextChoices):
+    """The reasons the service counts in the panel chair's annual report."""
+
+    RETIREMENT = "retirement", "Retirement"
+    CHANGE_OF_CIRCUMSTANCES = "change_of_circumstances", "Change of circumstances, including health"
+    MOVING_TO_IFA = "moving_to_ifa", "Moving to an independent fostering agency"
+    MOVING_TO_ANOTHER_LA = "moving_to_another_la", "Moving to another local authority"
+    DISSATISFACTION = "dissatisfaction", "Dissatisfaction with the agency or local authority"
+    CHILD_MOVED_ON = (
+        "child_moved_on",
+        "Connected carer gained an SGO, the child turned 18 or another care plan was agreed",
+    )
+    OTHER = "other", "Other"
+
+
+class WouldRecommend(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    NOT_SAID = "not_said", "Did not say"

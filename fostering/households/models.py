@@ -5,7 +5,15 @@ from django.db import models
 
 from fostering.core.models import OrganisationRecord
 
-from .choices import CarerType, HouseholdStatus, ReviewKind
+from .choices import (
+    CarerType,
+    HouseholdStatus,
+    ResignationReason,
+    ReviewKind,
+    ReviewRecommendation,
+    ViewSource,
+    WouldRecommend,
+)
 
 
 class FosteringHousehold(OrganisationRecord):
@@ -107,6 +115,7 @@ class StatusChange(OrganisationRecord):
     to_status = models.CharField(max_length=20, choices=HouseholdStatus.choices)
     changed_on = models.DateField()
     reason = models.TextField(blank=True)
+    resignation_reason = models.CharField(max_length=30, choices=ResignationReason.choices, blank=True)
 
     class Meta:
         ordering = ["-changed_on", "-id"]
@@ -146,10 +155,125 @@ class HouseholdReview(OrganisationRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     summary = models.TextField(blank=True)
+    recommendation = models.CharField(max_length=20, choices=ReviewRecommendation.choices, blank=True)
+    needs_panel = models.BooleanField(
+        default=False, help_text="First reviews, reviews following concerns and referrals go to panel."
+    )
+    panel_outcome = models.CharField(max_length=200, blank=True)
+    panel_outcome_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-held_on", "-id"]
-        indexes = [models.Index(fields=["fostering_household", "held_on"])]
+        indexes = [
+            models.Index(fields=["fostering_household", "held_on"]),
+            models.Index(fields=["organisation", "needs_panel"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.held_on}"
+
+
+class ReviewView(OrganisationRecord):
+    """The views one person gave for a household review."""
+
+    review = models.ForeignKey(HouseholdReview, on_delete=models.CASCADE, related_name="views")
+    source = models.CharField(max_length=30, choices=ViewSource.choices)
+    given_by = models.CharField(max_length=200, help_text="Who gave the views")
+    given_on = models.DateField()
+    summary = models.TextField()
+
+    class Meta:
+        ordering = ["given_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Views of {self.given_by} ({self.get_source_display()})"
+
+
+class SupportPlan(OrganisationRecord):
+    """The training and support plan agreed after a review, or a revisit of it (every 4 months)."""
+
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="support_plans"
+    )
+    review = models.ForeignKey(
+        HouseholdReview, on_delete=models.SET_NULL, null=True, blank=True, related_name="support_plans"
+    )
+    agreed_on = models.DateField()
+    training_needs = models.TextField()
+    support = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-agreed_on", "-id"]
+        indexes = [models.Index(fields=["fostering_household", "agreed_on"])]
+
+    def __str__(self) -> str:
+        what = "Training and support plan" if self.review_id else "Revisit of the training and support plan"
+        return f"{what} on {self.agreed_on}"
+
+
+class TrainingRecord(OrganisationRecord):
+    """A course a carer attended."""
+
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="training"
+    )
+    member = models.ForeignKey("people.HouseholdMember", on_delete=models.PROTECT, related_name="training")
+    course = models.CharField(max_length=200)
+    attended_on = models.DateField()
+    hours = models.DecimalField(max_digits=5, decimal_places=1)
+    provider = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-attended_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(hours__gt=0), name="training_hours_positive")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course} on {self.attended_on}"
+
+
+class TsdCompletion(OrganisationRecord):
+    """A carer completed the Training, Support and Development standards."""
+
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="tsd_completions"
+    )
+    member = models.OneToOneField(
+        "people.HouseholdMember", on_delete=models.PROTECT, related_name="tsd_completion"
+    )
+    completed_on = models.DateField()
+
+    class Meta:
+        ordering = ["-completed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"TSD standards completed on {self.completed_on}"
+
+
+class ExitInterview(OrganisationRecord):
+    """The exit interview offered to a household that resigned."""
+
+    fostering_household = models.OneToOneField(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="exit_interview"
+    )
+    offered_on = models.DateField()
+    held_on = models.DateField(null=True, blank=True)
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    summary = models.TextField(blank=True)
+    would_recommend = models.CharField(
+        "Would recommend fostering", max_length=10, choices=WouldRecommend.choices, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(held_on__isnull=True) | models.Q(held_on__gte=models.F("offered_on")),
+                name="exit_interview_held_after_offered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Exit interview offered on {self.offered_on}"

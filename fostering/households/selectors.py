@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from fostering.accounts.models import User
+from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm, organisations_with
 
 from .choices import OPEN_STATUSES
-from .models import FosteringHousehold, TermsOfApproval
+from .models import FosteringHousehold, HouseholdReview, SupportPlan, TermsOfApproval
 
 
 def household_list_for_user(
@@ -53,9 +53,40 @@ def with_clock_facts(households: QuerySet[FosteringHousehold]) -> QuerySet[Foste
             "supervision_visits__visited_on", filter=Q(supervision_visits__unannounced=True)
         ),
         last_review_on=Max("reviews__held_on"),
+        last_support_plan_on=Subquery(
+            SupportPlan.objects.filter(fostering_household=OuterRef("pk"))
+            .order_by("-agreed_on")
+            .values("agreed_on")[:1]
+        ),
     )
 
 
 def household_get_for_user(*, user: User, pk: int) -> FosteringHousehold:
     """Raises FosteringHousehold.DoesNotExist when the household is out of the user's reach."""
     return with_clock_facts(household_list_for_user(user=user)).get(pk=pk)
+
+
+def reviews_awaiting_panel(organisation: Organisation | int) -> QuerySet[HouseholdReview]:
+    """Reviews that must go to panel (first reviews, reviews following concerns, referrals) and have no
+    panel outcome yet, oldest first: the panel agenda picks them up."""
+    org_id = organisation if isinstance(organisation, int) else organisation.pk
+    return (
+        HouseholdReview.objects.filter(organisation_id=org_id, needs_panel=True, panel_outcome="")
+        .select_related("fostering_household__household", "reviewing_officer")
+        .order_by("held_on", "id")
+    )
+
+
+def review_get_for_user(*, user: User, pk: int) -> HouseholdReview:
+    """A review within reach of the user's households; HouseholdReview.DoesNotExist otherwise."""
+    households = household_list_for_user(user=user)
+    return HouseholdReview.objects.select_related("fostering_household__household", "reviewing_officer").get(
+        pk=pk, fostering_household__in=households
+    )
+
+
+def caseload_households(*, user: User, worker: User) -> QuerySet[FosteringHousehold]:
+    """The open households a supervising social worker supervises, as the user may see them."""
+    return with_clock_facts(
+        household_list_for_user(user=user).filter(supervising_social_worker=worker, status__in=OPEN_STATUSES)
+    )

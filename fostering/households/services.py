@@ -4,26 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fostering.accounts.models import User
-from fostering.accounts.permissions import Perm, require
+from fostering.accounts.permissions import Perm, has_perm, require
 from fostering.audit.services import changes_between, created_changes, record_event, snapshot
 from fostering.core import clock
 from fostering.people.models import Household
 
 from .choices import (
     CLOSED_STATUSES,
+    PANEL_REVIEW_KINDS,
     REASON_REQUIRED,
     TRANSITIONS,
     CarerType,
     HouseholdStatus,
     PlacementType,
+    ResignationReason,
     ReviewKind,
+    ReviewRecommendation,
 )
 from .models import FosteringHousehold, HouseholdReview, StatusChange, SupervisionVisit, TermsOfApproval
+
+
+def long_date(on: date) -> str:
+    """A date as the service writes it: 1 April 2026."""
+    return f"{on.day} {on:%B %Y}"
+
 
 TERMS_FIELDS = [
     "effective_from",
@@ -210,9 +220,49 @@ def household_status_change(
     to_status: HouseholdStatus,
     changed_on: date,
     reason: str = "",
+    resignation_reason: str = "",
     by: User | None,
 ) -> StatusChange:
     require(by, Perm.CHANGE_HOUSEHOLD_STATUS, fostering_household.organisation_id)
+    return _change_status(
+        fostering_household,
+        to_status=to_status,
+        changed_on=changed_on,
+        reason=reason,
+        resignation_reason=resignation_reason,
+        by=by,
+    )
+
+
+@transaction.atomic
+def household_hold_for_allegation(
+    *, fostering_household: FosteringHousehold, changed_on: date, reason: str, by: User | None
+) -> StatusChange | None:
+    """An allegation puts an available or full household on hold; one already on hold stays so."""
+    require(by, Perm.RECORD_ALLEGATION, fostering_household.organisation_id)
+    if fostering_household.status not in (HouseholdStatus.AVAILABLE, HouseholdStatus.FULL):
+        return None
+    last = (
+        fostering_household.status_changes.order_by("-changed_on")
+        .values_list("changed_on", flat=True)
+        .first()
+    )
+    if last is not None and changed_on < last:
+        changed_on = last  # on hold from the allegation, or from the last change if that came later
+    return _change_status(
+        fostering_household, to_status=HouseholdStatus.ON_HOLD, changed_on=changed_on, reason=reason, by=by
+    )
+
+
+def _change_status(
+    fostering_household: FosteringHousehold,
+    *,
+    to_status: HouseholdStatus,
+    changed_on: date,
+    reason: str,
+    resignation_reason: str = "",
+    by: User | None,
+) -> StatusChange:
     fh = FosteringHousehold.objects.select_for_update().get(pk=fostering_household.pk)
     current = HouseholdStatus(fh.status)
     if to_status not in TRANSITIONS[current]:
@@ -223,6 +273,10 @@ def household_status_change(
         )
     if to_status in REASON_REQUIRED and not reason.strip():
         raise ValidationError({"reason": f"Give the reason the household is {to_status.label.lower()}"})
+    if to_status == HouseholdStatus.RESIGNED and resignation_reason not in ResignationReason.values:
+        raise ValidationError({"resignation_reason": "Choose the reason the household resigned"})
+    if to_status != HouseholdStatus.RESIGNED:
+        resignation_reason = ""
     if changed_on > clock.today():
         raise ValidationError({"changed_on": "The date must be today or in the past"})
     last = fh.status_changes.order_by("-changed_on", "-id").first()
@@ -235,6 +289,7 @@ def household_status_change(
         to_status=to_status,
         changed_on=changed_on,
         reason=reason,
+        resignation_reason=resignation_reason,
     )
     change.stamp(by)
     change.save()
@@ -242,13 +297,10 @@ def household_status_change(
     fh.stamp(by)
     fh.save(update_fields=["status", "modified_at", "modified_by"])
     fostering_household.status = to_status
-    record_event(
-        actor=by,
-        verb="household_status_changed",
-        obj=fh,
-        changes={"status": [current.value, to_status.value]},
-        note=reason,
-    )
+    changes: dict[str, list[Any]] = {"status": [current.value, to_status.value]}
+    if resignation_reason:
+        changes["resignation_reason"] = [None, resignation_reason]
+    record_event(actor=by, verb="household_status_changed", obj=fh, changes=changes, note=reason)
     return change
 
 
@@ -261,6 +313,10 @@ def supervising_social_worker_allocate(
         organisation_id=fostering_household.organisation_id, ended_on__isnull=True
     ).exists():
         raise ValidationError({"social_worker": "The social worker must work for the same organisation"})
+    if not has_perm(social_worker, Perm.RECORD_SUPERVISION, fostering_household.organisation_id):
+        raise ValidationError({"social_worker": f"{social_worker} does not supervise households"})
+    if social_worker.pk == fostering_household.supervising_social_worker_id:
+        raise ValidationError({"social_worker": f"{social_worker} is already the supervising social worker"})
     before = snapshot(fostering_household, ["supervising_social_worker"])
     fostering_household.supervising_social_worker = social_worker
     fostering_household.stamp(by)
@@ -274,7 +330,7 @@ def supervising_social_worker_allocate(
     return fostering_household
 
 
-def _check_visit_date(fh: FosteringHousehold, on: date, field: str) -> None:
+def _check_visit_date(fh: FosteringHousehold, on: date, field: str, what: str = "The date") -> None:
     if fh.status in CLOSED_STATUSES:
         raise ValidationError(
             {
@@ -283,10 +339,10 @@ def _check_visit_date(fh: FosteringHousehold, on: date, field: str) -> None:
             }
         )
     if on > clock.today():
-        raise ValidationError({field: "The date must be today or in the past"})
+        raise ValidationError({field: f"{what} must be today or in the past"})
     if on < fh.approved_on:
         raise ValidationError(
-            {field: f"The date must not be before the household was approved ({fh.approved_on:%d/%m/%Y})"}
+            {field: f"{what} must not be before the household was approved ({long_date(fh.approved_on)})"}
         )
 
 
@@ -329,10 +385,19 @@ def household_review_record(
     kind: ReviewKind = ReviewKind.ANNUAL,
     reviewing_officer: User | None = None,
     summary: str = "",
+    recommendation: str = "",
     by: User | None,
 ) -> HouseholdReview:
+    """A review and the reviewing officer's recommendation. First reviews, reviews following concerns
+    and reviews referred to panel are marked as needing the panel."""
     require(by, Perm.RECORD_HOUSEHOLD_REVIEW, fostering_household.organisation_id)
-    _check_visit_date(fostering_household, held_on, "held_on")
+    _check_visit_date(fostering_household, held_on, "held_on", "The review date")
+    if recommendation and recommendation not in ReviewRecommendation.values:
+        raise ValidationError({"recommendation": "Choose a recommendation from the list"})
+    if kind == ReviewKind.FIRST and fostering_household.reviews.exists():
+        raise ValidationError(
+            {"kind": "The household has had a review already: this is not its first annual review"}
+        )
     review = HouseholdReview(
         organisation_id=fostering_household.organisation_id,
         fostering_household=fostering_household,
@@ -340,6 +405,8 @@ def household_review_record(
         kind=kind,
         reviewing_officer=reviewing_officer,
         summary=summary,
+        recommendation=recommendation,
+        needs_panel=kind in PANEL_REVIEW_KINDS or recommendation == ReviewRecommendation.REFER_TO_PANEL,
     )
     review.stamp(by)
     review.save()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import life_views, views
 
 app_name = "households"
 urlpatterns = [
@@ -13,4 +13,15 @@ urlpatterns = [
     path("<int:pk>/members/add/", views.member_add, name="member_add"),
     path("<int:pk>/checks/add/", views.check_add, name="check_add"),
     path("<int:pk>/terms/", views.terms_change, name="terms_change"),
+    path("<int:pk>/allocate/", life_views.allocate, name="allocate"),
+    path("<int:pk>/support-plans/add/", life_views.support_plan_add, name="support_plan_add"),
+    path("<int:pk>/training/add/", life_views.training_add, name="training_add"),
+    path("<int:pk>/tsd/add/", life_views.tsd_add, name="tsd_add"),
+    path("<int:pk>/members/leave/", life_views.member_leave_page, name="member_leave"),
+    path("<int:pk>/exit-interview/", life_views.exit_interview, name="exit_interview"),
+    path("reviews/<int:pk>/", life_views.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/views/add/", life_views.review_view_add, name="review_view_add"),
+    path("caseloads/", life_views.team, name="team"),
+    path("caseloads/<int:pk>/", life_views.caseload, name="caseload"),
+    path("at-risk/", life_views.retention, name="retention"),
 ]

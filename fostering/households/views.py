@@ -3,24 +3,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
+from fostering.concerns.selectors import allegations_of_household, complaints_of_household
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, record_form_page
+from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
+from fostering.people.choices import CheckKind
 from fostering.people.forms import CheckForm, MemberForm
 from fostering.people.selectors import household_members
 from fostering.people.services import check_record, checks_outstanding, member_register
 
 from . import services
 from .choices import CarerType, HouseholdStatus, PlacementType
-from .deadlines import check_renewals, household_deadlines
+from .deadlines import adult_member_checks, check_renewals, household_deadlines, tsd_deadlines
 from .forms import HouseholdReviewForm, StatusChangeForm, SupervisionVisitForm, TermsOfApprovalForm
 from .models import FosteringHousehold
 from .selectors import household_get_for_user, household_list_for_user
@@ -57,6 +60,10 @@ def household_list(request: StaffRequest) -> HttpResponse:
             "carer_type": carer_type,
             "statuses": HouseholdStatus.choices,
             "carer_types": CarerType.choices,
+            "caseload_links": {
+                "mine": bool(organisations_with(request.user, Perm.VIEW_CASELOAD_HOUSEHOLD)),
+                "team": bool(organisations_with(request.user, Perm.VIEW_TEAM_CASELOADS)),
+            },
             **paginate(request, households),
         },
     )
@@ -85,7 +92,22 @@ def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "visits": fh.supervision_visits.select_related("visited_by")[:10],
             "reviews": fh.reviews.select_related("reviewing_officer")[:5],
             "status_changes": fh.status_changes.all()[:10],
+            "tsd": tsd_deadlines([fh], today=on).get(fh.pk, []),
+            "new_adults": adult_member_checks([fh], today=on).get(fh.pk, []),
+            "support_plans": fh.support_plans.select_related("review")[:5],
+            "training": fh.training.select_related("member__person")[:10],
+            "exit_interview": getattr(fh, "exit_interview", None),
+            "allegations": allegations_of_household(fh)
+            if has_perm(user, Perm.VIEW_ALLEGATION, org)
+            else None,
+            "complaints": complaints_of_household(fh) if has_perm(user, Perm.VIEW_COMPLAINT, org) else None,
             "can": {
+                "allocate": has_perm(user, Perm.CHANGE_HOUSEHOLD, org),
+                "support_plan": has_perm(user, Perm.RECORD_SUPPORT_PLAN, org),
+                "training": has_perm(user, Perm.RECORD_TRAINING, org),
+                "exit_interview": has_perm(user, Perm.RECORD_EXIT_INTERVIEW, org)
+                and fh.status == HouseholdStatus.RESIGNED,
+                "allegation": has_perm(user, Perm.RECORD_ALLEGATION, org),
                 "supervise": has_perm(user, Perm.RECORD_SUPERVISION, org),
                 "review": has_perm(user, Perm.RECORD_HOUSEHOLD_REVIEW, org),
                 "status": has_perm(user, Perm.CHANGE_HOUSEHOLD_STATUS, org)
@@ -134,21 +156,26 @@ def _household_action(
 
 @login_required
 def member_add(request: StaffRequest, pk: int) -> HttpResponse:
-    def add(fh: FosteringHousehold, data: dict[str, Any]) -> Any:
+    """A new member joins; the banner says which checks they now need (an adult needs DBS and more)."""
+    fh = _household_or_404(request, pk)
+    if not has_perm(request.user, Perm.CHANGE_PERSON, fh.organisation_id):
+        raise PermissionDenied
+    form = MemberForm(request.POST or None)
+    detail = reverse("households:detail", args=[fh.pk])
+
+    def add(data: dict[str, Any]) -> Any:
         person_values, membership = form.split()
         return member_register(
             household=fh.household, person_values=person_values, by=request.user, **membership
         )
 
-    form = MemberForm(request.POST or None)
-    return _household_action(
-        request,
-        pk,
-        Perm.CHANGE_PERSON,
-        lambda fh: form,
-        add,
-        "Add a member of the household",
-        "The new member has been added",
+    if request.method == "POST" and (member := submit(form, add)) is not None:
+        needed = [CheckKind(kind).label for kind in checks_outstanding(member, clock.today())]
+        done = f"{member.person.full_name} has joined the household."
+        messages.success(request, f"{done} Checks now needed: {', '.join(needed)}." if needed else done)
+        return redirect(detail)
+    return render_form(
+        request, form, heading="Add a member of the household", back_url=detail, caption=str(fh)
     )
 
 
@@ -215,6 +242,7 @@ def status_change(request: StaffRequest, pk: int) -> HttpResponse:
             to_status=HouseholdStatus(data["to_status"]),
             changed_on=data["changed_on"],
             reason=data["reason"],
+            resignation_reason=data["resignation_reason"],
             by=request.user,
         ),
         "Change the household's status",

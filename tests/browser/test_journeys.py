@@ -33,8 +33,9 @@ def test_a_supervising_social_worker_records_an_overdue_visit(page, axe):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/")
     assert page.locator("h1").inner_text() == "My work"
-    assert page.locator('[data-status="overdue"]').inner_text() == "3"
-    assert page.get_by_role("link", name="Okafor household").count() == 3
+    # supervision, the unannounced visit, the annual review and the carer's TSD standards are all overdue
+    assert page.locator('[data-status="overdue"]').inner_text() == "4"
+    assert page.get_by_role("link", name="Okafor household").count() == 4
 
     # opens the household from My work and starts recording a visit
     page.get_by_role("link", name="Okafor household").first.click()
@@ -47,7 +48,7 @@ def test_a_supervising_social_worker_records_an_overdue_visit(page, axe):
     page.get_by_label("Notes of the visit").fill("Children settled; carers asked about respite.")
     page.get_by_role("button", name="Record the visit").click()
     summary = page.locator(".govuk-error-summary")
-    assert "The date must not be before the household was approved (01/03/2023)" in summary.inner_text()
+    assert "The date must not be before the household was approved (1 March 2023)" in summary.inner_text()
     assert (
         page.get_by_label("Notes of the visit").input_value()
         == "Children settled; carers asked about respite."
@@ -65,4 +66,6 @@ def test_a_supervising_social_worker_records_an_overdue_visit(page, axe):
     visit = SupervisionVisit.objects.get()
     assert (visit.fostering_household_id, visit.visited_on, visit.visited_by_id) == (fh.pk, on, ssw.pk)
     page.get_by_role("link", name="My work").click()
-    assert page.locator('[data-status="overdue"]').inner_text() == "2"
+    assert (
+        page.locator('[data-status="overdue"]').inner_text() == "3"
+    )  # the unannounced visit, the annual review and TSD

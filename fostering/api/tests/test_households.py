@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from fostering.accounts.roles import Role
-from fostering.households.choices import CarerType, HouseholdStatus
+from fostering.households.choices import CarerType, HouseholdStatus, ResignationReason
 from fostering.households.services import household_status_change, supervision_visit_record
 from fostering.people.choices import CheckKind, CheckOutcome
 from fostering.people.services import check_record
@@ -86,6 +86,7 @@ def test_households_filter_by_status_and_carer_type(council_a, manager_a, make_h
     household_status_change(
         fostering_household=resigned,
         to_status=HouseholdStatus.RESIGNED,
+        resignation_reason=ResignationReason.RETIREMENT,
         changed_on=date(2024, 6, 1),
         reason="Retiring",
         by=None,
@@ -125,7 +126,7 @@ def test_household_detail_has_its_clocks_renewals_and_members(
     monkeypatch.setattr("fostering.core.clock.today", lambda: date(2024, 2, 1))
     # when
     response = client_for(manager_a).get(f"/api/v1/households/{fh.pk}")
-    # then supervision is due 42 days after approval, the review and unannounced visit 12 months after
+    # then supervision is due 42 days after approval, the review, unannounced visit and TSD 12 months after
     assert response.status_code == 200
     body = response.json()
     assert body["deadlines"] == [
@@ -149,6 +150,14 @@ def test_household_detail_has_its_clocks_renewals_and_members(
             "rule": "annual_review",
             "title": "Household review",
             "subject": None,
+            "due": "2025-01-10",
+            "met_on": None,
+            "status": "on_track",
+        },
+        {
+            "rule": "tsd_standards",
+            "title": "Complete the TSD standards",
+            "subject": "Sam Patel",
             "due": "2025-01-10",
             "met_on": None,
             "status": "on_track",
@@ -207,3 +216,41 @@ def test_households_list_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(6):
         response = client.get("/api/v1/households")
     assert len(response.json()["items"]) == rows
+
+
+def test_a_review_its_views_and_a_caseload_through_the_api(
+    council_a, manager_a, make_staff, make_household, client_for
+):
+    from fostering.households.life import review_view_record
+    from tests import builders
+
+    ssw = make_staff(council_a, Role.SUPERVISING_SOCIAL_WORKER)
+    fh = make_household(council_a, name="Ahmed household", approved_on=date(2024, 1, 10), ssw=ssw)
+    review = builders.household_review(fh, held_on=date(2025, 1, 8))
+    review_view_record(
+        review=review,
+        source="iro",
+        given_by="Iris Iro",
+        given_on=date(2025, 1, 2),
+        summary="No concerns.",
+        by=None,
+    )
+    client = client_for(manager_a)
+    (row,) = client.get(f"/api/v1/households/{fh.pk}/reviews").json()
+    assert (row["kind"], row["needs_panel"], row["held_on"]) == ("first", True, "2025-01-08")
+    detail = client.get(f"/api/v1/households/reviews/{review.pk}").json()
+    assert detail["views"] == [
+        {"source": "iro", "given_by": "Iris Iro", "given_on": "2025-01-02", "summary": "No concerns."}
+    ]
+    assert [d["rule"] for d in detail["deadlines"]] == ["annual_review"]
+    assert detail["deadlines"][0]["due"] == "2026-01-08"
+    caseload = client.get(f"/api/v1/households/caseloads/{ssw.pk}").json()
+    assert [h["name"] for h in caseload["households"]] == ["Ahmed household"]
+    assert "supervision" in {d["rule"] for d in caseload["households"][0]["deadlines"]}
+    # another supervising social worker cannot read this caseload
+    assert (
+        client_for(make_staff(council_a, Role.SUPERVISING_SOCIAL_WORKER))
+        .get(f"/api/v1/households/caseloads/{ssw.pk}")
+        .status_code
+        == 404
+    )

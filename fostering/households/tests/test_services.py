@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from fostering.accounts.roles import Role
 from fostering.audit.models import AuditEvent
 from fostering.core.errors import NotAllowed
-from fostering.households.choices import HouseholdStatus, PlacementType
+from fostering.households.choices import HouseholdStatus, PlacementType, ResignationReason
 from fostering.households.deadlines import household_deadlines
 from fostering.households.models import StatusChange, TermsOfApproval
 from fostering.households.selectors import household_get_for_user
@@ -93,6 +93,7 @@ def test_status_follows_the_transition_table(council, service_manager):
     household_status_change(
         fostering_household=fh,
         to_status=HouseholdStatus.RESIGNED,
+        resignation_reason=ResignationReason.RETIREMENT,
         changed_on=date(2025, 6, 1),
         reason="Retirement",
         by=service_manager,
@@ -130,7 +131,7 @@ def test_a_review_dated_before_approval_is_refused(council, service_manager):
     with pytest.raises(ValidationError) as error:
         household_review_record(fostering_household=fh, held_on=date(2023, 12, 1), by=service_manager)
     assert error.value.message_dict["held_on"] == [
-        "The date must not be before the household was approved (10/01/2024)"
+        "The review date must not be before the household was approved (10 January 2024)"
     ]
     assert not fh.reviews.exists()
 
@@ -175,6 +176,7 @@ def test_no_visit_is_recorded_for_a_household_that_has_resigned(council, service
     household_status_change(
         fostering_household=fh,
         to_status=HouseholdStatus.RESIGNED,
+        resignation_reason=ResignationReason.RETIREMENT,
         changed_on=date(2025, 6, 1),
         reason="Moved to an IFA",
         by=service_manager,
