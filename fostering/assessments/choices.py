@@ -25,10 +25,14 @@ class Stage(models.TextChoices):
     READY_FOR_PANEL = "ready_for_panel", "Ready for panel"
     ON_HOLD = "on_hold", "On hold"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    # Reached only through the agency decision maker's decision after panel (assessment_decision_record).
+    APPROVED = "approved", "Approved"
+    NOT_APPROVED = "not_approved", "Not approved"
 
 
 OPEN_STAGES = frozenset({Stage.APPLICATION, Stage.STAGE1, Stage.STAGE2, Stage.READY_FOR_PANEL, Stage.ON_HOLD})
-CLOSED_STAGES = frozenset({Stage.WITHDRAWN})
+CLOSED_STAGES = frozenset({Stage.WITHDRAWN, Stage.APPROVED, Stage.NOT_APPROVED})
+DECIDED_STAGES = frozenset({Stage.APPROVED, Stage.NOT_APPROVED})
 # The main line an assessment moves along; on hold and withdrawn can be reached from any of them.
 MAIN_LINE = (Stage.APPLICATION, Stage.STAGE1, Stage.STAGE2, Stage.READY_FOR_PANEL)
 
@@ -36,12 +40,17 @@ TRANSITIONS: dict[Stage, frozenset[Stage]] = {
     Stage.APPLICATION: frozenset({Stage.STAGE1, Stage.ON_HOLD, Stage.WITHDRAWN}),
     Stage.STAGE1: frozenset({Stage.STAGE2, Stage.ON_HOLD, Stage.WITHDRAWN}),
     Stage.STAGE2: frozenset({Stage.READY_FOR_PANEL, Stage.ON_HOLD, Stage.WITHDRAWN}),
-    Stage.READY_FOR_PANEL: frozenset({Stage.STAGE2, Stage.ON_HOLD, Stage.WITHDRAWN}),
+    # Approved or not approved only by the agency decision maker's decision after panel.
+    Stage.READY_FOR_PANEL: frozenset(
+        {Stage.STAGE2, Stage.ON_HOLD, Stage.WITHDRAWN, Stage.APPROVED, Stage.NOT_APPROVED}
+    ),
     # Resuming returns to the stage the assessment was put on hold from.
     Stage.ON_HOLD: frozenset(
         {Stage.APPLICATION, Stage.STAGE1, Stage.STAGE2, Stage.READY_FOR_PANEL, Stage.WITHDRAWN}
     ),
     Stage.WITHDRAWN: frozenset(),
+    Stage.APPROVED: frozenset(),
+    Stage.NOT_APPROVED: frozenset(),
 }
 
 

@@ -48,7 +48,7 @@ class Assessment(OrganisationRecord):
         constraints = [
             models.UniqueConstraint(
                 fields=["household"],
-                condition=~models.Q(stage="withdrawn"),
+                condition=~models.Q(stage__in=["withdrawn", "approved", "not_approved"]),
                 name="assessment_one_open_per_household",
             ),
             models.CheckConstraint(

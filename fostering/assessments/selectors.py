@@ -9,7 +9,7 @@ from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, organisations_with
 from fostering.people.models import Check, Household, HouseholdMember
 
-from .choices import OPEN_STAGES, AssessmentKind
+from .choices import OPEN_STAGES, AssessmentKind, Stage
 from .models import Assessment, StageChange
 
 VIEW_PERMS = (Perm.VIEW_ASSESSMENT, Perm.VIEW_CASELOAD_ASSESSMENT, Perm.VIEW_IV_ASSESSMENT)
@@ -103,4 +103,13 @@ def households_open_to_apply(*, user: User, organisation_id: int) -> QuerySet[Ho
         Household.objects.filter(organisation_id=organisation_id, fostering__isnull=True)
         .exclude(assessments__stage__in=OPEN_STAGES)
         .order_by("name", "id")
+    )
+
+
+def assessments_ready_for_panel(organisation_id: int) -> QuerySet[Assessment]:
+    """The organisation's assessments at "ready for panel", for the panel's agenda."""
+    return (
+        Assessment.objects.filter(organisation_id=organisation_id, stage=Stage.READY_FOR_PANEL)
+        .select_related("household", "assessing_social_worker")
+        .order_by("application_accepted_on", "id")
     )

@@ -20,6 +20,7 @@ from fostering.people.services import check_record, household_create, member_add
 from .checklist import missing
 from .choices import (
     CLOSED_STAGES,
+    DECIDED_STAGES,
     REASON_REQUIRED,
     TARGET_WEEKS,
     TRANSITIONS,
@@ -456,6 +457,10 @@ def assessment_stage_change(
         raise ValidationError(
             {"to_stage": f"An assessment at {current.label} cannot move to {to_stage.label}"}
         )
+    if to_stage in DECIDED_STAGES:
+        raise ValidationError(
+            {"to_stage": "Approval is decided by the agency decision maker after the fostering panel"}
+        )
     if current == Stage.ON_HOLD and to_stage != Stage.WITHDRAWN and to_stage != stage_before_hold(locked):
         raise ValidationError(
             {"to_stage": "An assessment on hold resumes at the stage it was put on hold from"}
@@ -500,5 +505,50 @@ def assessment_stage_change(
         obj=locked,
         changes={"stage": [current.value, to_stage.value]},
         note=" ".join(part for part in [withdrawal_reason, reason.strip()] if part),
+    )
+    return change
+
+
+@transaction.atomic
+def assessment_decision_record(
+    *, assessment: Assessment, approved: bool, decided_on: date, reason: str = "", by: User | None
+) -> StageChange:
+    """The agency decision maker's final decision after panel closes the assessment: approved or not."""
+    require(by, Perm.DECIDE_ON_RECOMMENDATION, assessment.organisation_id)
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.stage != Stage.READY_FOR_PANEL:
+        raise ValidationError(
+            {
+                "stage": f"Only an assessment ready for panel can be decided (this one is {locked.get_stage_display()})"
+            }
+        )
+    if decided_on > clock.today():
+        raise ValidationError({"decided_on": "The date must be today or in the past"})
+    last = locked.stage_changes.order_by("-changed_on", "-id").first()
+    if last is not None and decided_on < last.changed_on:
+        raise ValidationError(
+            {"decided_on": f"The date must not be before the last change ({last.changed_on:%d/%m/%Y})"}
+        )
+    to_stage = Stage.APPROVED if approved else Stage.NOT_APPROVED
+    change = StageChange(
+        organisation_id=locked.organisation_id,
+        assessment=locked,
+        from_stage=Stage.READY_FOR_PANEL,
+        to_stage=to_stage,
+        changed_on=decided_on,
+        reason=reason.strip(),
+    )
+    change.stamp(by)
+    change.save()
+    locked.stage = to_stage
+    locked.stamp(by)
+    locked.save(update_fields=["stage", "modified_at", "modified_by"])
+    assessment.stage = to_stage
+    record_event(
+        actor=by,
+        verb="assessment_decided",
+        obj=locked,
+        changes={"stage": [Stage.READY_FOR_PANEL.value, to_stage.value]},
+        note=reason.strip(),
     )
     return change

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import household_views, views
+from . import panel as panel_report
+from .households import REPORTS
 
 app_name = "reporting"
 urlpatterns = [path("recruitment-funnel/", views.recruitment_funnel, name="recruitment_funnel")]
+urlpatterns += [path("panel/", panel_report.panel_activity, name="panel_activity")]
+urlpatterns += [path("households/", household_views.household_reports, name="household_reports")]
+urlpatterns += [
+    path(f"households/{code.replace('_', '-')}/", household_views.report_view(code), name=code)
+    for code in REPORTS
+]
