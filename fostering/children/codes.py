@@ -75,3 +75,18 @@ class ReviewParticipation(models.TextChoices):
     PN5 = "PN5", "PN5 Does not attend but briefs someone to speak for them"
     PN6 = "PN6", "PN6 Does not attend but conveys their views another way"
     PN7 = "PN7", "PN7 Does not attend or convey their views"
+
+
+class RiskItem(models.TextChoices):
+    """The ten risk items of a placement referral (Placements Data Standard v2): each is present or not known."""
+
+    SELF_HARM = "self_harm", "Self-harm or suicidal thoughts"
+    SEXUAL_EXPLOITATION = "sexual_exploitation", "Child sexual exploitation"
+    CRIMINAL_EXPLOITATION = "criminal_exploitation", "Child criminal exploitation (including county lines)"
+    GOING_MISSING = "going_missing", "Going missing"
+    FIRE_SETTING = "fire_setting", "Fire-setting"
+    HARM_TO_OTHERS = "harm_to_others", "Violence or aggression towards others"
+    HARMFUL_SEXUAL_BEHAVIOUR = "harmful_sexual_behaviour", "Harmful sexual behaviour"
+    SUBSTANCE_MISUSE = "substance_misuse", "Drug or alcohol misuse"
+    OFFENDING = "offending", "Offending behaviour"
+    RADICALISATION = "radicalisation", "Radicalisation"

@@ -9,6 +9,24 @@ from .codes import CategoryOfNeed, LegalStatusCode, ReasonCareEnded, ReviewParti
 from .upn import validate_upn
 
 
+class SiblingGroup(OrganisationRecord):
+    """Brothers and sisters the service keeps in mind together, and whether the plan is for them to live
+    together (a referral for one offers to place the group; matching counts places for all of them)."""
+
+    name = models.CharField(max_length=100, help_text="For example, the Smith brothers")
+    live_together = models.BooleanField(
+        "The plan is for them to live together",
+        default=True,
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Child(OrganisationRecord):
     """A child the service looks after or may place. Personal details live on the person record.
 
@@ -54,6 +72,22 @@ class Child(OrganisationRecord):
         "Her child's date of birth", null=True, blank=True, help_text="903 MC_DOB."
     )
     what_carers_need_to_know = models.TextField(blank=True)
+    what_child_needs_to_know = models.TextField(
+        "What the child needs to know",
+        blank=True,
+        help_text="About the carers and their home, told to the child before they move.",
+    )
+    needs = models.TextField(
+        "Needs", blank=True, help_text="Health, education, emotional and behavioural needs."
+    )
+    communication_needs = models.TextField(blank=True)
+    cultural_needs = models.TextField("Cultural, religious and language needs", blank=True)
+    risks = models.JSONField(
+        default=list, blank=True, help_text="Codes from RiskItem: the risks known to be present."
+    )
+    sibling_group = models.ForeignKey(
+        SiblingGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
 
     class Meta:
         verbose_name_plural = "children"

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,10 +14,16 @@ from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.audit.services import record_view
-from fostering.core.views import StaffRequest, paginate, render_form, submit
+from fostering.core import clock
+from fostering.core.forms import ServiceForm
+from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 from fostering.people.services import PERSON_FIELDS
+from fostering.placements import selectors as placement_selectors
 
-from .forms import ChildForm
+from . import services
+from .codes import RiskItem
+from .deadlines import child_deadlines
+from .forms import CareEndForm, CareStartForm, ChildForm, LegalStatusForm, NeedsForm, ReviewForm, SiblingsForm
 from .models import Child
 from .selectors import child_get_for_user, child_list_for_user
 from .services import child_register, child_update
@@ -48,15 +57,173 @@ def child_list(request: StaffRequest) -> HttpResponse:
 def child_detail(request: StaffRequest, pk: int) -> HttpResponse:
     child = _child_or_404(request, pk)
     record_view(actor=request.user, obj=child)
+    today = clock.today()
     return render(
         request,
         "children/detail.html",
         {
             "child": child,
             "person": child.person,
+            "risks": [RiskItem(code).label for code in child.risks],
+            "siblings": services.siblings_of(child),
+            "period": child.periods_of_care.filter(ended_on__isnull=True).first(),
+            "legal_status": child.legal_statuses.filter(ended_on__isnull=True).first(),
+            "placement": placement_selectors.current_placement(child, today),
+            "deadlines": child_deadlines(child, today=today),
             "can_change": has_perm(request.user, Perm.CHANGE_CHILD, child.organisation_id),
             "can_see_history": has_perm(request.user, Perm.VIEW_HISTORY, child.organisation_id),
         },
+    )
+
+
+@login_required
+def child_care(request: StaffRequest, pk: int) -> HttpResponse:
+    """The care record: periods of care, legal status history, placements, reviews and referrals."""
+    child = _child_or_404(request, pk)
+    org = child.organisation_id
+    user = request.user
+    period = child.periods_of_care.filter(ended_on__isnull=True).first()
+    placements = list(placement_selectors.placements_for_child(child))
+    return render(
+        request,
+        "children/care.html",
+        {
+            "child": child,
+            "person": child.person,
+            "period": period,
+            "periods": child.periods_of_care.all(),
+            "legal_statuses": child.legal_statuses.all(),
+            "placements": placements,
+            "current": next((p for p in placements if p.ended_on is None), None),
+            "reviews": child.reviews.all(),
+            "referrals": child.referrals.all(),
+            "deadlines": child_deadlines(child, today=clock.today()),
+            "can": {
+                "care": has_perm(user, Perm.RECORD_CARE, org),
+                "place": has_perm(user, Perm.PLACE_CHILD, org),
+                "refer": has_perm(user, Perm.MAKE_REFERRAL, org),
+            },
+        },
+    )
+
+
+def _child_action(
+    request: StaffRequest,
+    pk: int,
+    perm: Perm,
+    make_form: Callable[[Child], ServiceForm],
+    action: Callable[[Child, dict[str, Any]], Any],
+    heading: str,
+    done: str,
+    back: str = "children:care",
+) -> HttpResponse:
+    child = _child_or_404(request, pk)
+    return record_form_page(
+        request,
+        child,
+        perm=perm,
+        make_form=make_form,
+        action=action,
+        heading=heading,
+        done=done,
+        detail_url=reverse(back, args=[child.pk]),
+        caption=f"{child.person} ({child.child_id})",
+    )
+
+
+@login_required
+def child_needs(request: StaffRequest, pk: int) -> HttpResponse:
+    def form(child: Child) -> ServiceForm:
+        initial = {name: getattr(child, name) for name in services.NEEDS_FIELDS}
+        return NeedsForm(request.POST or None, initial=initial)
+
+    return _child_action(
+        request,
+        pk,
+        Perm.CHANGE_CHILD,
+        form,
+        lambda child, data: services.child_needs_update(child=child, by=request.user, **data),
+        "Needs, risks and what to know",
+        "The child's needs have been saved",
+        back="children:detail",
+    )
+
+
+@login_required
+def child_siblings(request: StaffRequest, pk: int) -> HttpResponse:
+    def form(child: Child) -> ServiceForm:
+        choices = Child.objects.filter(organisation_id=child.organisation_id).exclude(pk=child.pk)
+        choices = choices.select_related("person").order_by("person__last_name", "person__first_name", "id")
+        group = child.sibling_group
+        initial = {
+            "siblings": [s.pk for s in services.siblings_of(child)],
+            "live_together": group.live_together if group else True,
+        }
+        return SiblingsForm(request.POST or None, initial=initial, choices=choices)
+
+    return _child_action(
+        request,
+        pk,
+        Perm.CHANGE_CHILD,
+        form,
+        lambda child, data: services.siblings_link(
+            child=child, siblings=list(data["siblings"]), live_together=data["live_together"], by=request.user
+        ),
+        "Brothers and sisters",
+        "The siblings have been saved",
+        back="children:detail",
+    )
+
+
+@login_required
+def care_start(request: StaffRequest, pk: int) -> HttpResponse:
+    return _child_action(
+        request,
+        pk,
+        Perm.RECORD_CARE,
+        lambda child: CareStartForm(request.POST or None),
+        lambda child, data: services.care_start(child=child, by=request.user, **data),
+        "Record the start of care",
+        "The start of care has been recorded",
+    )
+
+
+@login_required
+def care_end(request: StaffRequest, pk: int) -> HttpResponse:
+    return _child_action(
+        request,
+        pk,
+        Perm.RECORD_CARE,
+        lambda child: CareEndForm(request.POST or None),
+        lambda child, data: services.care_end(child=child, by=request.user, **data),
+        "Record the end of care",
+        "The end of care has been recorded",
+    )
+
+
+@login_required
+def legal_status_change(request: StaffRequest, pk: int) -> HttpResponse:
+    return _child_action(
+        request,
+        pk,
+        Perm.RECORD_CARE,
+        lambda child: LegalStatusForm(request.POST or None),
+        lambda child, data: services.legal_status_change(child=child, by=request.user, **data),
+        "Change the legal status",
+        "The legal status has been recorded",
+    )
+
+
+@login_required
+def review_add(request: StaffRequest, pk: int) -> HttpResponse:
+    return _child_action(
+        request,
+        pk,
+        Perm.RECORD_CARE,
+        lambda child: ReviewForm(request.POST or None),
+        lambda child, data: services.child_review_record(child=child, by=request.user, **data),
+        "Record a review",
+        "The review has been recorded",
     )
 
 

@@ -4,4 +4,11 @@ from django.apps import AppConfig
 class PlacementsConfig(AppConfig):
     name = "fostering.placements"
     label = "placements"
-    verbose_name = "Placements"
+    verbose_name = "Referrals, matching and placements"
+
+    def ready(self) -> None:
+        from fostering.deadlines.items import register_work_provider
+
+        from .deadlines import duty_team_work
+
+        register_work_provider(duty_team_work)

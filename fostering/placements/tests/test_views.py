@@ -1,0 +1,97 @@
+"""The placement pages: the vacancy register's filters and counts, a referral made through its form, and a
+refused end of placement shown beside the field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from fostering.accounts.roles import Role
+from fostering.core import clock
+from fostering.households.choices import PlacementType
+from fostering.placements.models import Placement, Referral
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def duty_client(client, council):
+    client.force_login(builders.staff(council, Role.DUTY_WORKER))
+    return client
+
+
+def test_the_vacancy_register_counts_places_and_filters_by_age_type_and_area(duty_client, council):
+    young = builders.approved_household(council, name="Young household", age_min=0, age_max=4)
+    teen = builders.approved_household(
+        council, name="Teen household", age_min=11, age_max=18, placement_types=[PlacementType.LONG_TERM]
+    )
+    teen.household.postcode = "NN1 3AB"
+    teen.household.save()
+    child = builders.child(council, date_of_birth=date(2010, 1, 1))
+    builders.in_care(child)
+    builders.placement(child, teen, placement_type=PlacementType.LONG_TERM)
+    builders.hold(young, kind="break", held_from=clock.today(), held_until=clock.today())
+
+    body = duty_client.get(reverse("placements:vacancies")).content.decode()
+    counts = duty_client.get(reverse("placements:vacancies")).context["counts"]
+    assert (counts.approved, counts.filled, counts.vacant, counts.unavailable) == (4, 1, 1, 2)
+    assert "Young household" in body and "on a break until" in body
+
+    def shown(**query: str) -> list[str]:
+        return [row.name for row in duty_client.get(reverse("placements:vacancies"), query).context["rows"]]
+
+    assert shown(age="3") == ["Young household"]
+    assert shown(placement_type="short_term") == ["Young household"]
+    assert shown(area="NN1") == ["Teen household"]
+    assert shown(vacant="1") == ["Teen household"]
+
+
+def test_a_referral_made_through_the_form_goes_on_the_duty_teams_list(client, council):
+    worker = builders.staff(council, Role.CHILDS_SOCIAL_WORKER)
+    child = builders.child(council, social_worker=worker, first_name="Ruby", last_name="Vale")
+    client.force_login(worker)
+    today = clock.today()
+    response = client.post(
+        reverse("placements:referral_add", args=[child.pk]),
+        {
+            "referred_on_0": today.day,
+            "referred_on_1": today.month,
+            "referred_on_2": today.year,
+            "start_kind": "emergency",
+            "latest_start_on_0": today.day,
+            "latest_start_on_1": today.month,
+            "latest_start_on_2": today.year,
+            "placement_type": "short_term",
+            "pets": "no",
+            "risks": ["going_missing"],
+            "keep_same_school": "on",
+        },
+    )
+    referral = Referral.objects.get(child=child)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("placements:referral_detail", args=[referral.pk])
+    assert (referral.start_kind, referral.risks, referral.referred_by) == (
+        "emergency",
+        ["going_missing"],
+        worker,
+    )
+    listed = client.get(reverse("placements:referral_list")).content.decode()
+    assert "Ruby Vale" in listed and "Emergency" in listed
+
+
+def test_an_end_before_the_start_is_shown_beside_the_field(duty_client, council):
+    fh = builders.approved_household(council)
+    child = builders.child(council)
+    builders.in_care(child)
+    placement = builders.placement(child, fh, started_on=date(2024, 2, 1))
+    response = duty_client.post(
+        reverse("placements:end", args=[placement.pk]),
+        {"ended_on_0": "31", "ended_on_1": "1", "ended_on_2": "2024", "reason_place_change": "CARPL"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in body and "The end cannot be before the start (1 February 2024)" in body
+    assert Placement.objects.get().ended_on is None
