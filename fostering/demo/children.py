@@ -1,8 +1,8 @@
 """Build step: the children in care today, and the children who entered and left care during the history.
 
-The children app has no care episodes yet, so each child's entering and leaving dates (and why they left)
-are kept in ``ctx.records["care_episodes"]`` for a later step (legal status, placements) to store; the
-child's audit event says them in words. Children who have left care keep their record with no social
+Each child's entering and leaving dates (and why they left) are kept in ``ctx.records["care_episodes"]``;
+the care history step (``care.py``) stores them as periods of care, with legal statuses, placements and
+reviews. The child's audit event says them in words. Children who have left care keep their record with no social
 worker allocated (the case is closed).
 """
 
@@ -76,7 +76,7 @@ WHAT_CARERS_NEED_TO_KNOW = (
 
 @dataclass
 class CareEpisode:
-    """A child's time in care as the demo knows it (until the children app stores episodes)."""
+    """A child's time in care as the demo knows it, stored by the care history step."""
 
     child: Child
     entered_on: date

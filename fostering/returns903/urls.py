@@ -1,4 +1,10 @@
-from . import views  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "returns903"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("check/", views.check, name="check"),
+    path("authority/change/", views.authority_change, name="authority"),
+]
