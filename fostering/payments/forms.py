@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms_gds.fields import DateInputField
+from django import forms
+
+from fostering.core.forms import ServiceForm
+
+from .choices import RateKey
+
+DATE_HINT = "For example, 1 4 2026"
+
+
+def _date(label: str, *, required: bool = True, hint: str = DATE_HINT) -> DateInputField:
+    return DateInputField(label=label, help_text=hint, required=required)
+
+
+def _money(label: str, hint: str = "In pounds, for example 245.00") -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        help_text=hint,
+        max_digits=10,
+        decimal_places=2,
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": "Enter an amount in pounds, like 245.00",
+        },
+    )
+
+
+class RunDraftForm(ServiceForm):
+    submit_label = "Draft the run"
+    period = forms.CharField(
+        label="Month to pay",
+        help_text="As year and month, for example 2026-03",
+        max_length=7,
+        error_messages={"required": "Enter the month to pay, like 2026-03"},
+    )
+
+
+class ConfirmForm(ServiceForm):
+    """A page that asks once before an action that cannot be undone."""
+
+    def __init__(self, *args: Any, label: str = "Confirm", **kwargs: Any) -> None:
+        self.submit_label = label
+        super().__init__(*args, **kwargs)
+
+
+class RateForm(ServiceForm):
+    submit_label = "Add the rate"
+    key = forms.ChoiceField(choices=RateKey.choices, label="What the rate is for")
+    valid_from = _date("First day")
+    valid_to = _date(
+        "Last day", required=False, hint="Leave empty while it is the current rate. " + DATE_HINT
+    )
+    amount = _money("Amount", "A week's amount; respite and short breaks by the night. For example 245.00")
+
+
+class UpratingForm(ServiceForm):
+    submit_label = "Record the decision and create the new rates"
+    decided_on = _date("Date of the decision")
+    effective_from = _date("New rates from", hint="Usually 1 April. " + DATE_HINT)
+    percentage = forms.DecimalField(
+        label="Uprating, per cent",
+        help_text="For example 3.5",
+        max_digits=5,
+        decimal_places=2,
+        error_messages={"required": "Enter the percentage", "invalid": "Enter a number, like 3.5"},
+    )
+    note = forms.CharField(
+        label="Decision reference or note", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class FeeLevelForm(ServiceForm):
+    submit_label = "Set the fee level"
+    level = forms.TypedChoiceField(
+        choices=[(1, "Level 1"), (2, "Level 2"), (3, "Level 3")],
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="Skill level",
+        error_messages={"required": "Choose the skill level"},
+    )
+    valid_from = _date("From", hint="A date in the past is paid as arrears in the next run. " + DATE_HINT)
+    reason = forms.CharField(label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ChildField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.person.full_name} ({obj.child_id})"
+
+
+class AdditionalPaymentForm(ServiceForm):
+    submit_label = "Authorise the payment"
+    child = ChildField(queryset=None, label="Child", empty_label="Choose the child")  # type: ignore[arg-type]
+    reason = forms.CharField(label="Assessed need it pays for", max_length=200)
+    weekly_amount = _money("Weekly amount")
+    valid_from = _date("First day")
+    valid_to = _date("Last day")
+    review_on = _date("Review by")
+
+    def __init__(self, *args: Any, children: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["child"].queryset = children  # type: ignore[attr-defined]
+
+
+class UserField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.get_full_name()} ({obj.username})"
+
+
+class CarerAccessForm(ServiceForm):
+    submit_label = "Give access to the statements"
+    user = UserField(
+        queryset=None,  # type: ignore[arg-type]
+        label="The carer's sign-in",
+        empty_label="Choose the carer",
+        error_messages={"required": "Choose the carer's sign-in"},
+    )
+
+    def __init__(self, *args: Any, users: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = users  # type: ignore[attr-defined]
+
+
+class QueryForm(ServiceForm):
+    submit_label = "Send the query"
+    question = forms.CharField(
+        label="Your question about this payment",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter your question about this payment"},
+    )
+
+
+class AnswerForm(ServiceForm):
+    submit_label = "Send the answer"
+    answer = forms.CharField(
+        label="Answer",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter the answer"},
+    )
+    close = forms.BooleanField(label="Close the query with this answer", required=False)
