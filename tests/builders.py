@@ -16,8 +16,9 @@ from fostering.accounts.services import staff_create
 from fostering.children.models import Child
 from fostering.children.services import child_register
 from fostering.children.upn import upn_check_letter
+from fostering.concerns.models import Allegation, Complaint
 from fostering.households.choices import CarerType, PlacementType
-from fostering.households.models import FosteringHousehold
+from fostering.households.models import FosteringHousehold, HouseholdReview
 from fostering.households.services import household_register
 from fostering.people.choices import MemberRole, Sex
 from fostering.people.models import Person
@@ -112,4 +113,183 @@ def child(org: Organisation, *, social_worker: User | None = None, **person_valu
         upn=valid_upn(n),
         social_worker=social_worker,
         by=None,
+    )
+
+
+def household_review(
+    fh: FosteringHousehold, *, held_on: date = date(2025, 1, 8), **values: Any
+) -> HouseholdReview:
+    """A household review recorded through the service (the first one goes to panel)."""
+    from fostering.households.choices import ReviewKind
+    from fostering.households.services import household_review_record
+
+    values.setdefault("kind", ReviewKind.ANNUAL if fh.reviews.exists() else ReviewKind.FIRST)
+    return household_review_record(fostering_household=fh, held_on=held_on, by=None, **values)
+
+
+def allegation(fh: FosteringHousehold, *, received_on: date = date(2025, 6, 2), **values: Any) -> Allegation:
+    from fostering.concerns.services import allegation_record
+
+    values.setdefault("summary", "A child said a carer shouted at them")
+    return allegation_record(fostering_household=fh, received_on=received_on, by=None, **values)
+
+
+def complaint(org: Organisation, *, received_on: date = date(2025, 9, 1), **values: Any) -> Complaint:
+    from fostering.concerns.services import complaint_record
+
+    values.setdefault("complainant", "carer")
+    values.setdefault("complainant_name", "Jo Complainant")
+    values.setdefault("summary", "Allowances were paid late")
+    return complaint_record(organisation=org, received_on=received_on, by=None, **values)
+
+
+def panel_members(
+    org: Organisation, *, chair: User | None = None, independent: User | None = None
+) -> list[Any]:
+    """A quorate panel through the service: a chair, a social work representative, two independent members
+    and a care-experienced member (the given users take the chair and the first independent seat)."""
+    from fostering.panel.choices import PanelRole
+    from fostering.panel.services import member_add as panel_member_add
+
+    seats = [
+        (PanelRole.CHAIR, chair or staff(org, Role.PANEL_CHAIR)),
+        (PanelRole.SOCIAL_WORKER, staff(org, Role.PANEL_MEMBER, first_name="Sally")),
+        (PanelRole.INDEPENDENT, independent or staff(org, Role.PANEL_MEMBER, first_name="Ivan")),
+        (PanelRole.INDEPENDENT, staff(org, Role.PANEL_MEMBER, first_name="Irene")),
+        (PanelRole.CARE_EXPERIENCED, staff(org, Role.PANEL_MEMBER, first_name="Cara")),
+    ]
+    return [
+        panel_member_add(organisation=org, user=user, role=role, joined_on=date(2020, 1, 1), by=None)
+        for role, user in seats
+    ]
+
+
+def panel_item(
+    org: Organisation,
+    *,
+    kind: str,
+    subject: Any,
+    members: list[Any],
+    meets_on: date = date(2025, 3, 4),
+    venue: str = "Council Chamber, County Hall",
+    recommendation: str | None = "approve",
+    supervising_social_worker: User | None = None,
+) -> Any:
+    """A case heard at a held meeting that every member attended and sat for, with the recommendation
+    recorded (approve: 2 children aged 0 to 10) unless ``recommendation`` is None."""
+    from datetime import time
+
+    from fostering.panel import services as panel
+
+    meeting = panel.meeting_schedule(
+        organisation=org, meets_on=meets_on, starts_at=time(10, 0), format="in_person", venue=venue, by=None
+    )
+    panel.meeting_invite(meeting=meeting, members=members, by=None)
+    item = panel.item_add(
+        meeting=meeting,
+        kind=kind,
+        subject=subject,
+        supervising_social_worker=supervising_social_worker,
+        by=None,
+    )
+    panel.meeting_held(meeting=meeting, attended=members, by=None)
+    panel.sitting_record(item=item, members=members, by=None)
+    if recommendation is not None:
+        terms: dict[str, Any] = {}
+        if recommendation == "approve":
+            terms = {
+                "number_of_children": 2,
+                "age_min": 0,
+                "age_max": 10,
+                "placement_types": [PlacementType.SHORT_TERM],
+                "sibling_group_max": 2,
+            }
+        panel.recommendation_record(
+            item=item, recommendation=recommendation, reasons="A thorough assessment", by=None, **terms
+        )
+    item.refresh_from_db()
+    return item
+
+
+def in_care(
+    child: Child,
+    *,
+    started_on: date = date(2024, 1, 20),
+    category_of_need: str = "N1",
+    legal_status: str = "C2",
+) -> Any:
+    """The child starts to be looked after (a period of care and a legal status)."""
+    from fostering.children.services import care_start
+
+    return care_start(
+        child=child,
+        started_on=started_on,
+        category_of_need=category_of_need,
+        legal_status=legal_status,
+        by=None,
+    )
+
+
+def placement(
+    child: Child,
+    household: FosteringHousehold,
+    *,
+    started_on: date = date(2024, 2, 1),
+    placement_type: str = PlacementType.SHORT_TERM,
+    **extra: Any,
+) -> Any:
+    """The child moves in with the household (the child must be in care)."""
+    from fostering.placements.services import placement_start
+
+    return placement_start(
+        child=child,
+        fostering_household=household,
+        started_on=started_on,
+        placement_type=placement_type,
+        by=None,
+        **extra,
+    )
+
+
+def referral(
+    child: Child,
+    *,
+    referred_on: date = date(2024, 3, 1),
+    latest_start_on: date = date(2024, 3, 15),
+    placement_type: str = PlacementType.SHORT_TERM,
+    **extra: Any,
+) -> Any:
+    """A referral for a placement for the child."""
+    from fostering.placements.services import referral_create
+
+    return referral_create(
+        child=child,
+        referred_on=referred_on,
+        latest_start_on=latest_start_on,
+        placement_type=placement_type,
+        by=None,
+        **extra,
+    )
+
+
+def hold(
+    fh: FosteringHousehold,
+    *,
+    kind: str = "referral",
+    held_from: date = date(2024, 3, 1),
+    held_until: date = date(2024, 3, 15),
+    reason: str = "Kept for a planned move",
+    **extra: Any,
+) -> Any:
+    """A hold on one of the household's places."""
+    from fostering.placements.services import hold_add
+
+    return hold_add(
+        fostering_household=fh,
+        kind=kind,
+        held_from=held_from,
+        held_until=held_until,
+        reason=reason,
+        by=None,
+        **extra,
     )

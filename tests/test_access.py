@@ -19,6 +19,7 @@ from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
 from fostering.accounts.roles import Role
 from fostering.assessments.tests import factories as assessment_factories
 from fostering.kinship.tests import factories as kinship_factories
+from fostering.payments.tests import factories as payment_factories
 from fostering.recruitment.tests import factories as recruitment_factories
 from tests import builders
 
@@ -74,6 +75,78 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "kinship:stage": ("kinship", Perm.RECORD_KINSHIP_ASSESSMENT),
     "kinship:outcome": ("kinship", Perm.RECORD_KINSHIP_ASSESSMENT),
     "kinship:withdraw": ("kinship", Perm.RECORD_KINSHIP_ASSESSMENT),
+    "children:needs": ("child", Perm.CHANGE_CHILD),
+    "children:siblings": ("child", Perm.CHANGE_CHILD),
+    "children:care": ("child", None),
+    "children:care_start": ("child", Perm.RECORD_CARE),
+    "children:care_end": ("child", Perm.RECORD_CARE),
+    "children:legal_status": ("child", Perm.RECORD_CARE),
+    "children:review_add": ("child", Perm.RECORD_CARE),
+    "placements:referral_add": ("child", Perm.MAKE_REFERRAL),
+    "placements:start": ("child", Perm.PLACE_CHILD),
+    "placements:referral_detail": ("referral", None),
+    "placements:referral_status": ("referral", Perm.MATCH_PLACEMENT),
+    "placements:match": ("referral", Perm.MATCH_PLACEMENT),
+    "placements:place": ("referral", Perm.PLACE_CHILD),
+    "placements:external_search": ("referral", Perm.MATCH_PLACEMENT),
+    "placements:detail": ("placement", None),
+    "placements:end": ("placement", Perm.PLACE_CHILD),
+    "placements:move": ("placement", Perm.PLACE_CHILD),
+    "placements:stability_meeting_add": ("placement", Perm.RECORD_STABILITY),
+    "placements:dpst_add": ("placement", Perm.RECORD_STABILITY),
+    "placements:dpst_outcome": ("placement", Perm.RECORD_STABILITY),
+    "placements:holds": ("household", Perm.VIEW_VACANCIES),
+    "placements:hold_add": ("household", Perm.MANAGE_HOLDS),
+    "placements:hold_release": ("hold", Perm.MANAGE_HOLDS),
+    # The fostering panel and the agency decision maker
+    "panel:meeting_detail": ("meeting", None),
+    "panel:meeting_invite": ("meeting", Perm.MANAGE_PANEL),
+    "panel:papers_sent": ("meeting", Perm.MANAGE_PANEL),
+    "panel:meeting_held": ("meeting", Perm.MANAGE_PANEL),
+    "panel:meeting_cancel": ("meeting", Perm.MANAGE_PANEL),
+    "panel:item_add": ("meeting", Perm.MANAGE_PANEL),
+    "panel:item_detail": ("item", None),
+    "panel:item_papers": ("item", None),
+    "panel:conflict_add": ("item", Perm.RECORD_PANEL_RECOMMENDATION),
+    "panel:sitting": ("item", Perm.RECORD_PANEL_RECOMMENDATION),
+    "panel:recommendation": ("item", Perm.RECORD_PANEL_RECOMMENDATION),
+    "panel:feedback_add": ("item", Perm.MANAGE_PANEL),
+    "panel:decision": ("item", Perm.DECIDE_ON_RECOMMENDATION),
+    "panel:determination": ("item", Perm.DECIDE_ON_RECOMMENDATION),
+    "panel:member_detail": ("panel_member", None),
+    "panel:member_leave": ("panel_member", Perm.MANAGE_PANEL_MEMBERS),
+    "panel:appraisal_add": ("panel_member", Perm.RECORD_PANEL_APPRAISAL),
+    "panel:training_add": ("panel_member", Perm.MANAGE_PANEL_MEMBERS),
+    # The life of a household, allegations and complaints
+    "households:allocate": ("household", Perm.CHANGE_HOUSEHOLD),
+    "households:support_plan_add": ("household", Perm.RECORD_SUPPORT_PLAN),
+    "households:training_add": ("household", Perm.RECORD_TRAINING),
+    "households:tsd_add": ("household", Perm.RECORD_TRAINING),
+    "households:member_leave": ("household", Perm.CHANGE_PERSON),
+    "households:exit_interview": ("household", Perm.RECORD_EXIT_INTERVIEW),
+    "households:review_detail": ("review", None),
+    "households:review_view_add": ("review", Perm.RECORD_HOUSEHOLD_REVIEW),
+    "households:caseload": ("ssw", None),
+    "concerns:allegation_add": ("household", Perm.RECORD_ALLEGATION),
+    "concerns:allegation_detail": ("allegation", None),
+    "concerns:allegation_progress": ("allegation", Perm.RECORD_ALLEGATION),
+    "concerns:allegation_conclude": ("allegation", Perm.RECORD_ALLEGATION),
+    "concerns:complaint_detail": ("complaint", None),
+    "concerns:complaint_respond": ("complaint", Perm.RECORD_COMPLAINT),
+    "concerns:complaint_escalate": ("complaint", Perm.RECORD_COMPLAINT),
+    # Payments to carers
+    "payments:run_detail": ("payment_run", None),
+    "payments:run_approve": ("payment_run", Perm.APPROVE_PAYMENT_RUN),
+    "payments:run_commit": ("payment_run", Perm.MANAGE_PAYMENTS),
+    "payments:run_discard": ("payment_run", Perm.MANAGE_PAYMENTS),
+    "payments:run_reconciliation": ("payment_run", None),
+    "payments:statement": ("remittance", None),
+    "payments:annual": ("payee", None),
+    "payments:fee_level": ("payee", Perm.MANAGE_PAYMENTS),
+    "payments:carer_access": ("payee", Perm.MANAGE_PAYMENTS),
+    "payments:line_query": ("payment_line", Perm.RAISE_PAYMENT_QUERY),
+    "payments:query_detail": ("payment_query", None),
+    "payments:query_answer": ("payment_query", Perm.MANAGE_PAYMENTS),
 }
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
@@ -88,6 +161,23 @@ LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
     "recruitment:decisions": ("enquiry", {Perm.DECIDE_PROGRESS}),
     "recruitment:event_list": ("event", {Perm.VIEW_ENQUIRY}),
     "kinship:list": ("kinship", {Perm.VIEW_KINSHIP_ASSESSMENT, Perm.VIEW_CASELOAD_KINSHIP_ASSESSMENT}),
+    "placements:referral_list": ("referral", {Perm.VIEW_REFERRAL, Perm.VIEW_CASELOAD_REFERRAL}),
+    "placements:vacancies": ("household", {Perm.VIEW_VACANCIES}),
+    "panel:meeting_list": ("meeting", {Perm.VIEW_PANEL, Perm.VIEW_OWN_PANEL_MEETINGS}),
+    "panel:member_list": ("panel_member", {Perm.VIEW_PANEL_MEMBERS}),
+    "panel:adm_queue": ("item", {Perm.DECIDE_ON_RECOMMENDATION}),
+    "concerns:allegation_list": ("allegation", {Perm.VIEW_ALLEGATION}),
+    "concerns:complaint_list": ("complaint", {Perm.VIEW_COMPLAINT}),
+    "payments:runs": ("payment_run", {Perm.VIEW_PAYMENTS}),
+    "payments:rates": ("rate", {Perm.VIEW_PAYMENTS}),
+    "payments:statements": (
+        "remittance",
+        {Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS},
+    ),
+    "payments:queries": (
+        "payment_query",
+        {Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS},
+    ),
 }
 # Pages every signed-in user may open, and forms that create a record (checked by permission alone).
 OPEN_PAGES = {"mywork:home"}
@@ -97,6 +187,35 @@ ADD_PAGES |= {"kinship:start": Perm.START_KINSHIP_ASSESSMENT}
 ADD_PAGES |= {"recruitment:enquiry_add": Perm.CHANGE_ENQUIRY, "recruitment:event_add": Perm.CHANGE_ENQUIRY}
 # Reports: opened by permission alone, and scoped inside to the user's organisations.
 ADD_PAGES |= {"reporting:recruitment_funnel": Perm.VIEW_RECRUITMENT_REPORTS}
+ADD_PAGES |= {"panel:meeting_add": Perm.MANAGE_PANEL, "panel:member_add": Perm.MANAGE_PANEL_MEMBERS}
+ADD_PAGES |= {"panel:feedback_summary": Perm.VIEW_PANEL, "reporting:panel_activity": Perm.VIEW_PANEL_REPORTS}
+ADD_PAGES |= {
+    "households:team": Perm.VIEW_TEAM_CASELOADS,
+    "households:retention": Perm.VIEW_RETENTION,
+    "concerns:complaint_add": Perm.RECORD_COMPLAINT,
+}
+ADD_PAGES |= {
+    f"reporting:{name}": Perm.VIEW_HOUSEHOLD_REPORTS
+    for name in (
+        "household_reports",
+        "approvals",
+        "terms_of_approval",
+        "reviews",
+        "resignations",
+        "allegations",
+        "complaints",
+    )
+}
+ADD_PAGES |= {
+    f"payments:{name}": Perm.MANAGE_PAYMENTS
+    for name in ("run_draft", "rate_add", "uprating", "additional_add")
+}
+ADD_PAGES |= {"placements:measures": Perm.VIEW_PLACEMENT_MEASURES}
+ADD_PAGES |= {
+    "returns903:home": Perm.VIEW_RETURN_903,
+    "returns903:check": Perm.CHECK_RETURN_903,
+    "returns903:authority": Perm.CHECK_RETURN_903,
+}
 # Pages anyone may open without signing in; each takes the organisation's code.
 PUBLIC_PAGES = {"recruitment:enquire", "recruitment:enquire_thanks"}
 # Outside this test: sign-in pages, the API (tests/test_api_access.py) and the admin site.
@@ -146,17 +265,47 @@ def build_council(org: Organisation) -> Council:
     kinship = kinship_factories.assessment(
         org, child=child, worker=staff[Role.KINSHIP_WORKER], name=f"Kin{org.code} household"
     )
+    # a held panel meeting that the chair and a panel member (not the adviser) sat on, with a
+    # recommendation on the household's terms waiting for the agency decision maker
+    panel_members = builders.panel_members(
+        org, chair=staff[Role.PANEL_CHAIR], independent=staff[Role.PANEL_MEMBER]
+    )
+    panel_item = builders.panel_item(
+        org, kind="terms_change", subject=household, members=panel_members, venue=f"Venue{org.code} room"
+    )
+    # the child in care, placed with the household, and referred for a move with a place held for it
+    builders.in_care(child)
+    placement = builders.placement(child, household)
+    referral = builders.referral(child)
+    hold = builders.hold(household, referral=referral)
+    review = builders.household_review(household, reviewing_officer=staff[Role.REVIEWING_OFFICER])
+    allegation = builders.allegation(household)
+    complaint = builders.complaint(
+        org, complainant_name=f"Complainant{org.code}", fostering_household=household
+    )
     return Council(
         org,
         staff,
         {
+            "referral": referral,
+            "placement": placement,
+            "hold": hold,
+            "review": review,
+            "allegation": allegation,
+            "complaint": complaint,
+            "ssw": staff[Role.SUPERVISING_SOCIAL_WORKER],
             "kinship": kinship,
+            "meeting": panel_item.meeting,
+            "item": panel_item,
+            "panel_member": panel_members[3],
             "household": household,
             "child": child,
             "person": person,
             "enquiry": enquiry,
             "event": event,
             "assessment": assessment,
+            # a committed payment run with the household's statement, a line, a query and a rate
+            **payment_factories.access_records(org, household, child, staff[Role.CARER]),
         },
     )
 
@@ -170,6 +319,13 @@ def councils(db):
 
 def reaches(role: Role, user: User, kind: str, record) -> bool:
     perms = ROLE_PERMISSIONS[role]
+    if kind in ("meeting", "item"):
+        meeting = record if kind == "meeting" else record.meeting
+        return Perm.VIEW_PANEL in perms or (
+            Perm.VIEW_OWN_PANEL_MEETINGS in perms and meeting.attendance.filter(member__user=user).exists()
+        )
+    if kind == "panel_member":
+        return Perm.VIEW_PANEL_MEMBERS in perms
     if kind == "person":
         return Perm.VIEW_PERSON in perms
     if kind in ("enquiry", "event"):
@@ -183,6 +339,38 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
     if kind == "kinship":
         return Perm.VIEW_KINSHIP_ASSESSMENT in perms or (
             Perm.VIEW_CASELOAD_KINSHIP_ASSESSMENT in perms and record.child.social_worker_id == user.pk
+        )
+    if kind == "review":
+        return reaches(role, user, "household", record.fostering_household)
+    if kind == "allegation":
+        return Perm.VIEW_ALLEGATION in perms and reaches(role, user, "household", record.fostering_household)
+    if kind == "complaint":
+        return Perm.VIEW_COMPLAINT in perms
+    if kind == "ssw":
+        return Perm.VIEW_TEAM_CASELOADS in perms or (
+            Perm.VIEW_CASELOAD_HOUSEHOLD in perms and record.pk == user.pk
+        )
+    if kind == "referral":
+        return Perm.VIEW_REFERRAL in perms or (
+            Perm.VIEW_CASELOAD_REFERRAL in perms and record.child.social_worker_id == user.pk
+        )
+    if kind == "placement":
+        return reaches(role, user, "child", record.child)
+    if kind == "hold":
+        return reaches(role, user, "household", record.fostering_household)
+    if kind in ("payment_run", "rate"):
+        return Perm.VIEW_PAYMENTS in perms
+    if kind in ("remittance", "payment_line", "payment_query", "payee"):
+        payee = {
+            "remittance": lambda r: r.fostering_household,
+            "payment_line": lambda r: r.fostering_household,
+            "payment_query": lambda r: r.line.fostering_household,
+            "payee": lambda r: r,
+        }[kind](record)
+        return (
+            Perm.VIEW_PAYMENTS in perms
+            or (Perm.VIEW_CASELOAD_STATEMENTS in perms and payee.supervising_social_worker_id == user.pk)
+            or (Perm.VIEW_OWN_STATEMENTS in perms and payee.carer_access.filter(user=user).exists())
         )
     if kind == "child":
         return Perm.VIEW_CHILD in perms or (
@@ -202,6 +390,16 @@ def label_of(kind: str, record) -> str:
         "enquiry": lambda r: r.person.full_name,
         "event": lambda r: r.title,
         "kinship": lambda r: r.connected_household.name,
+        "meeting": lambda r: r.venue,
+        "item": lambda r: r.household.name,
+        "panel_member": lambda r: r.user.get_full_name(),
+        "allegation": lambda r: r.fostering_household.household.name,
+        "complaint": lambda r: r.complainant_name,
+        "referral": lambda r: r.child.person.full_name,
+        "payment_run": lambda r: f"{r.period:%B %Y}",
+        "rate": lambda r: f"£{r.amount:,.2f}",
+        "remittance": lambda r: r.fostering_household.household.name,
+        "payment_query": lambda r: r.question,
     }[kind](record)
 
 
@@ -251,3 +449,24 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(councils):
         assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     for name in PUBLIC_PAGES:
         assert client.get(reverse(name, args=[own.organisation.code])).status_code == 200, name
+
+
+def test_panel_members_open_only_the_meetings_and_papers_they_are_invited_to(councils):
+    """The chair and a member sat on the meeting; the adviser was not invited; nobody reaches the other
+    council's meeting, even with the same role."""
+    own, other = councils
+    item, meeting = own.records["item"], own.records["meeting"]
+    pages = [
+        reverse("panel:meeting_detail", args=[meeting.pk]),
+        reverse("panel:item_detail", args=[item.pk]),
+        reverse("panel:item_papers", args=[item.pk]),
+        reverse("panel:item_papers", args=[item.pk]) + "?format=pdf",
+    ]
+    theirs = reverse("panel:item_papers", args=[other.records["item"].pk])
+    for role, status in [(Role.PANEL_CHAIR, 200), (Role.PANEL_MEMBER, 200), (Role.PANEL_ADVISER, 404)]:
+        client = Client()
+        client.force_login(own.staff[role])
+        assert [client.get(url).status_code for url in pages] == [status] * 4, role
+        assert client.get(theirs).status_code == 404, role
+        listed = client.get(reverse("panel:meeting_list")).content.decode()
+        assert (meeting.venue in listed) == (status == 200), role

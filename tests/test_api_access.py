@@ -22,6 +22,13 @@ READ_PATHS = {
     "/api/v1/people/{id}": "person",
     "/api/v1/children": None,
     "/api/v1/children/{id}": "child",
+    "/api/v1/children/{id}/care-history": "child",
+    "/api/v1/placements": None,
+    "/api/v1/placements/{id}": "placement",
+    "/api/v1/placements/referrals": None,
+    "/api/v1/placements/referrals/{id}": "referral",
+    "/api/v1/placements/referrals/{id}/candidates": "referral",
+    "/api/v1/placements/vacancies": None,
     "/api/v1/households": None,
     "/api/v1/households/{id}": "household",
     "/api/v1/enquiries": None,
@@ -31,9 +38,35 @@ READ_PATHS = {
     "/api/v1/assessments/{id}": "assessment",
     "/api/v1/kinship-assessments": None,
     "/api/v1/kinship-assessments/{id}": "kinship",
+    "/api/v1/panel/meetings": None,
+    "/api/v1/panel/meetings/{id}": "meeting",
+    "/api/v1/panel/items/{id}": "item",
+    "/api/v1/panel/decisions": None,
+    "/api/v1/households/{id}/reviews": "household",
+    "/api/v1/households/reviews/{id}": "review",
+    "/api/v1/households/caseloads/{id}": "ssw",
+    "/api/v1/concerns/allegations": None,
+    "/api/v1/concerns/allegations/{id}": "allegation",
+    "/api/v1/concerns/complaints": None,
+    "/api/v1/concerns/complaints/{id}": "complaint",
+    "/api/v1/payments/runs": None,
+    "/api/v1/payments/runs/{id}": "payment_run",
+    "/api/v1/payments/runs/{id}/lines": "payment_run",
+    "/api/v1/payments/remittances": None,
+    "/api/v1/payments/remittances/{id}": "remittance",
+    "/api/v1/payments/queries": None,
+    "/api/v1/payments/queries/{id}": "payment_query",
+    "/api/v1/returns/903/validations": None,
 }
 WRITE_PATHS = {"/api/v1/households/{id}/supervision-visits": ("household", Perm.RECORD_SUPERVISION)}
 LISTS = {"/api/v1/people": "person", "/api/v1/children": "child", "/api/v1/households": "household"}
+LISTS |= {"/api/v1/concerns/allegations": "allegation", "/api/v1/concerns/complaints": "complaint"}
+LISTS |= {"/api/v1/placements": "placement", "/api/v1/placements/referrals": "referral"}
+LISTS |= {
+    "/api/v1/payments/runs": "payment_run",
+    "/api/v1/payments/remittances": "remittance",
+    "/api/v1/payments/queries": "payment_query",
+}
 
 
 def test_every_endpoint_is_in_this_matrix():

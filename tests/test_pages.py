@@ -100,7 +100,7 @@ def test_a_service_refusal_is_shown_beside_the_field(manager_client, council):
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "The date must not be before the household was approved (10/01/2024)" in body
+    assert "The date must not be before the household was approved (10 January 2024)" in body
     assert "Went well" in body
     assert not SupervisionVisit.objects.exists()
 
@@ -135,7 +135,7 @@ def test_my_work_lists_the_supervising_social_workers_own_clocks(client, council
     client.force_login(ssw)
     body = client.get(reverse("mywork:home")).content.decode()
     assert "Mine household" in body and "Theirs household" not in body
-    assert 'data-status="overdue">3<' in body  # supervision, unannounced visit and annual review
+    assert 'data-status="overdue">4<' in body  # supervision, unannounced visit, annual review and TSD
 
 
 def _queries(client, url):
@@ -146,7 +146,7 @@ def _queries(client, url):
 
 @pytest.mark.parametrize(
     ("url_name", "expected"),
-    [("households:list", 6), ("children:list", 6), ("people:list", 6), ("mywork:home", 7)],
+    [("households:list", 6), ("children:list", 6), ("people:list", 6), ("mywork:home", 9)],
 )
 def test_list_pages_run_a_fixed_number_of_queries(client, council, make_staff, url_name, expected):
     ssw = make_staff(council, Role.SUPERVISING_SOCIAL_WORKER)
@@ -257,3 +257,117 @@ def test_a_move_of_house_keeps_the_old_address_on_record(manager_client, council
         ("LE3 8RF", date(2020, 1, 1), date(2024, 4, 30)),
         ("LE1 1AA", date(2024, 5, 1), None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("url_name", "expected"),
+    [
+        ("concerns:allegation_list", 6),
+        ("concerns:complaint_list", 7),
+        ("households:team", 10),
+        ("households:retention", 11),
+    ],
+)
+def test_household_life_lists_run_a_fixed_number_of_queries(client, council, make_staff, url_name, expected):
+    ssw = make_staff(council, Role.SUPERVISING_SOCIAL_WORKER)
+    manager = make_staff(council, Role.SERVICE_MANAGER)
+
+    def add() -> None:
+        fh = builders.approved_household(council, ssw=ssw)
+        builders.allegation(fh)
+        builders.complaint(council, fostering_household=fh)
+
+    add()
+    client.force_login(manager)
+    few = _queries(client, reverse(url_name))
+    for _ in range(6):
+        add()
+    many = _queries(client, reverse(url_name))
+    assert (few, many) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "expected"),
+    [("panel:meeting_list", 6), ("panel:member_list", 5), ("panel:adm_queue", 5), ("mywork:home", 8)],
+)
+def test_panel_list_pages_run_a_fixed_number_of_queries(client, council, make_staff, url_name, expected):
+    adm = make_staff(council, Role.AGENCY_DECISION_MAKER)
+    members = builders.panel_members(council)
+
+    def heard(month: int) -> None:
+        fh = builders.approved_household(council)
+        builders.panel_item(
+            council, kind="terms_change", subject=fh, members=members, meets_on=date(2025, month, 7)
+        )
+
+    heard(1)
+    client.force_login(adm)
+    few = _queries(client, reverse(url_name))
+    for month in range(2, 7):
+        heard(month)
+    many = _queries(client, reverse(url_name))
+    assert (few, many) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "expected"),
+    [
+        ("placements:referral_list", 6),
+        ("placements:vacancies", 11),
+        ("placements:measures", 15),
+        ("mywork:home", 6),
+    ],
+)
+def test_placement_lists_run_a_fixed_number_of_queries(client, council, make_staff, url_name, expected):
+    duty = make_staff(council, Role.DUTY_WORKER)
+
+    def add(n: int) -> None:
+        fh = builders.approved_household(council)
+        child = builders.child(council, date_of_birth=date(2016, 1, 1))
+        builders.in_care(child)
+        builders.placement(child, fh)
+        other = builders.child(council, date_of_birth=date(2014, 1, 1))
+        builders.referral(other, referred_on=date(2025, 1, n), latest_start_on=date(2025, 1, n))
+        builders.hold(fh, kind="break")
+
+    add(1)
+    client.force_login(duty)
+    few = _queries(client, reverse(url_name))
+    for n in range(2, 8):
+        add(n)
+    many = _queries(client, reverse(url_name))
+    assert (few, many) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "expected"),
+    [("payments:runs", 6), ("payments:statements", 6), ("payments:queries", 6), ("payments:rates", 6)],
+)
+def test_payment_lists_run_a_fixed_number_of_queries(
+    client, council, make_staff, monkeypatch, url_name, expected
+):
+    from fostering.payments.models import PaymentQuery
+    from fostering.payments.runs import run_approve, run_commit, run_draft
+    from fostering.payments.tests import factories as payment_factories
+
+    monkeypatch.setattr("fostering.core.clock.today", lambda: date(2026, 6, 30))
+    payment_factories.rates(council)
+    manager = make_staff(council, Role.SERVICE_MANAGER)
+
+    def pay(month: int) -> None:
+        home = payment_factories.household(council, level=2)
+        child = payment_factories.child(council, date(2013, 6, 1))
+        payment_factories.placement(home, child, date(2026, 1, 1))
+        run = run_draft(organisation=council, period=date(2026, month, 1), by=None)
+        run_commit(run=run_approve(run=run, by=None), by=None)
+        PaymentQuery.objects.create(
+            organisation=council, line=run.lines.first(), raised_on=date(2026, 6, 1), question="Why?"
+        )
+
+    pay(1)
+    client.force_login(manager)
+    few = _queries(client, reverse(url_name))
+    for month in range(2, 6):
+        pay(month)
+    many = _queries(client, reverse(url_name))
+    assert (few, many) == (expected, expected)

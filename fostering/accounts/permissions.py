@@ -58,10 +58,47 @@ class Perm(StrEnum):
     RECORD_KINSHIP_ASSESSMENT = "record_kinship_assessment"
     APPROVE_REG25_EXTENSION = "approve_reg25_extension"
     # Panel and agency decision maker (fostering.panel): add its permissions here.
+    VIEW_PANEL = "view_panel"
+    VIEW_OWN_PANEL_MEETINGS = "view_own_panel_meetings"
+    MANAGE_PANEL = "manage_panel"
+    VIEW_PANEL_MEMBERS = "view_panel_members"
+    MANAGE_PANEL_MEMBERS = "manage_panel_members"
+    RECORD_PANEL_APPRAISAL = "record_panel_appraisal"
+    RECORD_PANEL_RECOMMENDATION = "record_panel_recommendation"
+    DECIDE_ON_RECOMMENDATION = "decide_on_recommendation"
+    VIEW_PANEL_REPORTS = "view_panel_reports"
     # Life of a household, allegations and complaints (fostering.households, fostering.concerns): here.
+    VIEW_TEAM_CASELOADS = "view_team_caseloads"
+    RECORD_SUPPORT_PLAN = "record_support_plan"
+    RECORD_TRAINING = "record_training"
+    RECORD_EXIT_INTERVIEW = "record_exit_interview"
+    VIEW_ALLEGATION = "view_allegation"
+    RECORD_ALLEGATION = "record_allegation"
+    VIEW_COMPLAINT = "view_complaint"
+    RECORD_COMPLAINT = "record_complaint"
+    VIEW_RETENTION = "view_retention"
+    VIEW_HOUSEHOLD_REPORTS = "view_household_reports"
     # Children in care, referrals, matching and placements (fostering.children, fostering.placements): here.
+    RECORD_CARE = "record_care"
+    VIEW_REFERRAL = "view_referral"
+    VIEW_CASELOAD_REFERRAL = "view_caseload_referral"
+    MAKE_REFERRAL = "make_referral"
+    MATCH_PLACEMENT = "match_placement"
+    PLACE_CHILD = "place_child"
+    VIEW_VACANCIES = "view_vacancies"
+    MANAGE_HOLDS = "manage_holds"
+    RECORD_STABILITY = "record_stability"
+    VIEW_PLACEMENT_MEASURES = "view_placement_measures"
     # The SSDA903 return (fostering.returns903): here.
+    VIEW_RETURN_903 = "view_return_903"
+    CHECK_RETURN_903 = "check_return_903"
     # Payments to carers (fostering.payments): here.
+    VIEW_PAYMENTS = "view_payments"
+    MANAGE_PAYMENTS = "manage_payments"
+    APPROVE_PAYMENT_RUN = "approve_payment_run"
+    VIEW_CASELOAD_STATEMENTS = "view_caseload_statements"
+    VIEW_OWN_STATEMENTS = "view_own_statements"
+    RAISE_PAYMENT_QUERY = "raise_payment_query"
 
 
 P = Perm
@@ -148,11 +185,83 @@ _REPORTING: dict[Role, frozenset[Perm]] = {
 
 
 # Each block below belongs to one part of the service; edit only your own.
-_PANEL: dict[Role, frozenset[Perm]] = {}
-_HOUSEHOLD_LIFE: dict[Role, frozenset[Perm]] = {}
-_PLACEMENTS: dict[Role, frozenset[Perm]] = {}
-_RETURNS: dict[Role, frozenset[Perm]] = {}
-_PAYMENTS: dict[Role, frozenset[Perm]] = {}
+_PANEL_SITTING = {P.VIEW_OWN_PANEL_MEETINGS, P.VIEW_PANEL_MEMBERS}
+_PANEL: dict[Role, frozenset[Perm]] = {
+    # Panel members, the chair and the adviser see only the meetings they are invited to, and their papers
+    # (on the pages: members, often independent people, have no use of the API).
+    Role.PANEL_MEMBER: frozenset(_PANEL_SITTING - {P.VIEW_PANEL_MEMBERS}),
+    Role.PANEL_CHAIR: frozenset(
+        _PANEL_SITTING | {P.RECORD_PANEL_RECOMMENDATION, P.RECORD_PANEL_APPRAISAL, P.VIEW_PANEL_REPORTS}
+    ),
+    Role.PANEL_ADVISER: frozenset(_PANEL_SITTING | {P.RECORD_PANEL_RECOMMENDATION}),
+    # The assessment team manager follows the panel's year (the cases the team takes to panel).
+    Role.ASSESSMENT_MANAGER: frozenset({P.VIEW_PANEL_REPORTS}),
+    # The administrator runs the whole council's panel: members, meetings, agendas, papers and minutes.
+    Role.PANEL_ADMINISTRATOR: frozenset(
+        {P.VIEW_PANEL, P.MANAGE_PANEL, P.VIEW_PANEL_MEMBERS, P.MANAGE_PANEL_MEMBERS}
+        | {P.RECORD_PANEL_RECOMMENDATION, P.VIEW_PANEL_REPORTS, P.USE_API}
+    ),
+    # The agency decision maker decides on recommendations; an approval registers the household (and a
+    # kinship approval records the connected person assessment's outcome), so they change both.
+    Role.AGENCY_DECISION_MAKER: frozenset(
+        {P.VIEW_PANEL, P.VIEW_PANEL_MEMBERS, P.DECIDE_ON_RECOMMENDATION, P.VIEW_PANEL_REPORTS}
+        | {P.RECORD_PANEL_APPRAISAL, P.CHANGE_HOUSEHOLD, P.RECORD_KINSHIP_ASSESSMENT}
+    ),
+    # The service manager runs the panel with the administrator and deputises for the decision maker.
+    Role.SERVICE_MANAGER: frozenset(
+        {P.VIEW_PANEL, P.MANAGE_PANEL, P.VIEW_PANEL_MEMBERS, P.MANAGE_PANEL_MEMBERS}
+        | {P.RECORD_PANEL_APPRAISAL, P.RECORD_PANEL_RECOMMENDATION, P.DECIDE_ON_RECOMMENDATION}
+        | {P.VIEW_PANEL_REPORTS}
+    ),
+}
+_HOUSEHOLD_LIFE: dict[Role, frozenset[Perm]] = {
+    # Allegations are read within the household's reach (the SSW's caseload, or the whole council).
+    Role.SUPERVISING_SOCIAL_WORKER: frozenset(
+        {P.RECORD_SUPPORT_PLAN, P.RECORD_TRAINING, P.RECORD_EXIT_INTERVIEW, P.VIEW_ALLEGATION}
+        | {P.RECORD_ALLEGATION, P.VIEW_RETENTION}
+    ),
+    Role.REVIEWING_OFFICER: frozenset({P.RECORD_SUPPORT_PLAN, P.VIEW_ALLEGATION}),
+    Role.TRAINING_COORDINATOR: frozenset({P.RECORD_TRAINING}),
+    Role.AGENCY_DECISION_MAKER: frozenset({P.VIEW_ALLEGATION, P.VIEW_HOUSEHOLD_REPORTS}),
+    # The service manager is the complaints lead of the fostering service.
+    Role.SERVICE_MANAGER: frozenset(
+        {P.VIEW_TEAM_CASELOADS, P.RECORD_SUPPORT_PLAN, P.RECORD_TRAINING, P.RECORD_EXIT_INTERVIEW}
+        | {P.VIEW_ALLEGATION, P.RECORD_ALLEGATION, P.VIEW_COMPLAINT, P.RECORD_COMPLAINT}
+        | {P.VIEW_RETENTION, P.VIEW_HOUSEHOLD_REPORTS}
+    ),
+}
+_DUTY_TEAM_WORK = {P.VIEW_REFERRAL, P.MAKE_REFERRAL, P.MATCH_PLACEMENT, P.PLACE_CHILD, P.VIEW_VACANCIES}
+_PLACEMENTS: dict[Role, frozenset[Perm]] = {
+    # The duty team works every open referral of the council and keeps the vacancy register.
+    Role.DUTY_WORKER: frozenset(_DUTY_TEAM_WORK | {P.MANAGE_HOLDS, P.VIEW_PLACEMENT_MEASURES}),
+    Role.SERVICE_MANAGER: frozenset(
+        _DUTY_TEAM_WORK | {P.MANAGE_HOLDS, P.VIEW_PLACEMENT_MEASURES, P.RECORD_CARE, P.RECORD_STABILITY}
+    ),
+    # The child's social worker keeps the care record of the children allocated to them, refers them
+    # for a placement, records moves and calls stability meetings.
+    Role.CHILDS_SOCIAL_WORKER: frozenset(
+        {P.RECORD_CARE, P.VIEW_CASELOAD_REFERRAL, P.MAKE_REFERRAL, P.PLACE_CHILD, P.RECORD_STABILITY}
+    ),
+    # The Dedicated Placement Support Team supports placements across the council.
+    Role.DPST_WORKER: frozenset({P.VIEW_CHILD, P.RECORD_STABILITY, P.VIEW_PLACEMENT_MEASURES}),
+}
+_RETURNS: dict[Role, frozenset[Perm]] = {
+    # The service manager prepares the SSDA903 return: checks it against the DfE rules and downloads it.
+    Role.SERVICE_MANAGER: frozenset({P.VIEW_RETURN_903, P.CHECK_RETURN_903}),
+}
+_PAYMENTS: dict[Role, frozenset[Perm]] = {
+    # Rates, runs, the export and answering queries, for the whole organisation.
+    Role.PAYMENTS_OFFICER: frozenset({P.VIEW_PAYMENTS, P.MANAGE_PAYMENTS}),
+    # A manager approves a run before it is committed (never one they drafted themselves), and can stand in
+    # for the payments officer.
+    Role.SERVICE_MANAGER: frozenset(
+        {P.VIEW_PAYMENTS, P.APPROVE_PAYMENT_RUN, P.MANAGE_PAYMENTS, P.RAISE_PAYMENT_QUERY}
+    ),
+    # The statements of the households they supervise, and queries about them.
+    Role.SUPERVISING_SOCIAL_WORKER: frozenset({P.VIEW_CASELOAD_STATEMENTS, P.RAISE_PAYMENT_QUERY}),
+    # Their own household's statements.
+    Role.CARER: frozenset({P.VIEW_OWN_STATEMENTS, P.RAISE_PAYMENT_QUERY}),
+}
 
 
 def _merge(*blocks: dict[Role, frozenset[Perm]]) -> dict[Role, frozenset[Perm]]:

@@ -26,7 +26,21 @@ NAVIGATION: list[tuple[str, str, frozenset[Perm]]] = [
         "kinship:list",
         frozenset({Perm.VIEW_KINSHIP_ASSESSMENT, Perm.VIEW_CASELOAD_KINSHIP_ASSESSMENT}),
     ),
+    ("Placements", "placements:referral_list", frozenset({Perm.VIEW_REFERRAL, Perm.VIEW_CASELOAD_REFERRAL})),
+    ("Vacancies", "placements:vacancies", frozenset({Perm.VIEW_VACANCIES})),
+    ("Stability", "placements:measures", frozenset({Perm.VIEW_PLACEMENT_MEASURES})),
+    ("Panel", "panel:meeting_list", frozenset({Perm.VIEW_PANEL, Perm.VIEW_OWN_PANEL_MEETINGS})),
+    (
+        "Payments",
+        "payments:statements",
+        frozenset({Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS}),
+    ),
     ("Reports", "reporting:recruitment_funnel", frozenset({Perm.VIEW_RECRUITMENT_REPORTS})),
+    ("Allegations", "concerns:allegation_list", frozenset({Perm.VIEW_ALLEGATION})),
+    ("Complaints", "concerns:complaint_list", frozenset({Perm.VIEW_COMPLAINT})),
+    ("At risk", "households:retention", frozenset({Perm.VIEW_RETENTION})),
+    ("Household reports", "reporting:household_reports", frozenset({Perm.VIEW_HOUSEHOLD_REPORTS})),
+    ("903 return", "returns903:home", frozenset({Perm.VIEW_RETURN_903})),
 ]
 
 

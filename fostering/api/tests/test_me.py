@@ -50,7 +50,7 @@ def test_my_work_lists_the_clocks_of_my_households_soonest_first(
     assert response.status_code == 200
     url = reverse("households:detail", args=[fh.pk])
     assert response.json() == {
-        "counts": {"on_track": 3, "due_soon": 0, "overdue": 0, "met": 0, "met_late": 0},
+        "counts": {"on_track": 4, "due_soon": 0, "overdue": 0, "met": 0, "met_late": 0},
         "items": [
             {
                 "title": "Supervision visit",
@@ -60,6 +60,18 @@ def test_my_work_lists_the_clocks_of_my_households_soonest_first(
                 "deadline": {
                     "rule": "supervision",
                     "due": "2024-02-21",
+                    "met_on": None,
+                    "status": "on_track",
+                },
+            },
+            {
+                "title": "Complete the TSD standards",
+                "subject": "Sam Patel, Patel household",
+                "url": url,
+                "organisation_id": council_a.pk,
+                "deadline": {
+                    "rule": "tsd_standards",
+                    "due": "2025-01-10",
                     "met_on": None,
                     "status": "on_track",
                 },
