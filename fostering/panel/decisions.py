@@ -170,7 +170,7 @@ def decision_record(
 ) -> Decision:
     """The agency decision maker agrees with the recommendation, or differs from it with reasons."""
     require(by, Perm.DECIDE_ON_RECOMMENDATION, item.organisation_id)
-    item = PanelItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    item = PanelItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     if item.recommendation not in DECIDED_BY_ADM or item.recommended_on is None:
         raise ValidationError({"agrees": "There is no recommendation waiting for a decision on this item"})
     if Decision.objects.filter(item=item).exists():
@@ -237,7 +237,9 @@ def determination_record(
     """A qualifying determination: the letter, any representations or IRM application and its outcome,
     and the agency decision maker's final decision, which then takes effect."""
     require(by, Perm.DECIDE_ON_RECOMMENDATION, decision.organisation_id)
-    decision = Decision.objects.select_for_update().select_related("item__meeting").get(pk=decision.pk)
+    decision = (
+        Decision.objects.select_for_update(of=("self",)).select_related("item__meeting").get(pk=decision.pk)
+    )
     item = decision.item
     if not is_qualifying(item, decision.outcome):
         raise ValidationError(

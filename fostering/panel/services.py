@@ -434,7 +434,9 @@ def recommendation_record(
     """The panel's recommendation on an item, with reasons and minutes (and terms, to approve)."""
     require(by, Perm.RECORD_PANEL_RECOMMENDATION, item.organisation_id)
     item = (
-        PanelItem.objects.select_for_update().select_related("meeting", "fostering_household").get(pk=item.pk)
+        PanelItem.objects.select_for_update(of=("self",))
+        .select_related("meeting", "fostering_household")
+        .get(pk=item.pk)
     )
     _recordable(item, "recommendation")
     if item.recommendation:
