@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from fostering.accounts.roles import Role
 from fostering.assessments.choices import Stage
 from fostering.assessments.tests import factories as assessment_factories
+from fostering.core import clock
 from fostering.deadlines.items import work_items_for
 from fostering.households.choices import HouseholdStatus, PlacementType
 from fostering.households.models import FosteringHousehold
@@ -112,17 +113,19 @@ def test_a_member_who_declared_a_conflict_cannot_sit_for_the_item(council, membe
 def test_a_recommendation_for_a_meeting_not_held_or_not_quorate_is_refused(
     council, members, ready_assessment
 ):
-    meeting = _planned(council, members, meets_on=date(2026, 12, 1))
+    next_week = clock.today() + timedelta(days=7)
+    written = f"{next_week.day} {next_week:%B %Y}"
+    meeting = _planned(council, members, meets_on=next_week)
     item = services.item_add(meeting=meeting, kind=ItemKind.APPROVAL, subject=ready_assessment, by=None)
     with pytest.raises(ValidationError) as not_held:
         services.recommendation_record(item=item, recommendation="approve", reasons="Good", by=None, **TERMS)
     assert not_held.value.message_dict == {
-        "recommendation": ["The meeting on 1 December 2026 has not been held yet: record it as held first"]
+        "recommendation": [f"The meeting on {written} has not been held yet: record it as held first"]
     }
     with pytest.raises(ValidationError) as future:
         services.meeting_held(meeting=meeting, attended=members, by=None)
     assert future.value.message_dict == {
-        "attended": ["The meeting is on 1 December 2026: it has not happened yet"]
+        "attended": [f"The meeting is on {written}: it has not happened yet"]
     }
 
     past = _planned(council, members)
