@@ -62,6 +62,9 @@ for _ in $(seq 50); do
 done
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/accounts/login/" -H 'Host: localhost')
 [ "$status" = 301 ] || { echo "plain HTTP should be redirected to HTTPS, got $status"; exit 1; }
+echo "the sign-in page through the proxy:"
+curl -sI "http://127.0.0.1:$port/accounts/login/" -H 'Host: localhost' -H 'X-Forwarded-Proto: https' \
+  | grep -iE '^(HTTP|content-security|strict-transport|x-frame|x-content|referrer|cross-origin|cache-control)'
 
 step "every page of the access matrix"
 set +e
