@@ -100,9 +100,10 @@ def check(*, organisation_id: int, as_of: date, today: date, months: int, levers
         errors["as_of"] = "The forecast date must be today or in the past"
     else:
         first = history.first_record(organisation_id)
-        if first is None or as_of < first:
-            begins = f" ({first:%-d %B %Y})" if first else ""
-            errors["as_of"] = f"The forecast date must be on or after the day the records begin{begins}"
+        if first is not None and as_of < first:
+            errors["as_of"] = (
+                f"The forecast date must be on or after the day the records begin ({first:%-d %B %Y})"
+            )
     if not 1 <= months <= 24:
         errors["months"] = "Months ahead must be between 1 and 24"
     return errors

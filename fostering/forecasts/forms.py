@@ -18,9 +18,9 @@ def _percent(label: str, name: str, help_text: str) -> forms.IntegerField:
         required=False,
         min_value=int(low * 100),
         max_value=int(high * 100),
-        error_messages={
-            "min_value": f"Enter a value between {low * 100:g}% and {high * 100:g}%",
-            "max_value": f"Enter a value between {low * 100:g}% and {high * 100:g}%",
+        error_messages={  # %% because Django formats these messages with the limit
+            "min_value": f"Enter a value between {low * 100:g}%% and {high * 100:g}%%",
+            "max_value": f"Enter a value between {low * 100:g}%% and {high * 100:g}%%",
             "invalid": "Enter a whole number, like 20",
         },
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
