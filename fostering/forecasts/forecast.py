@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import date
 from decimal import Decimal
 from statistics import median
+from typing import Any
 
 import numpy as np
 
