@@ -9,7 +9,7 @@ from typing import Any
 
 from .forecast import Series
 
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
 
 def fan(
