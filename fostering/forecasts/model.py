@@ -289,6 +289,7 @@ def simulate_demand(
     alpha = np.zeros((k, width))
     for row in range(k):
         ways = np.flatnonzero(seen[row])
+        ways = ways[np.argsort(-counts.transitions[row, ways], kind="stable")]  # the commonest first
         dest[row, 0] = row
         alpha[row, 0] = counts.transitions[row, row] + JEFFREYS
         dest[row, 1 : 1 + len(ways)] = ways
@@ -314,7 +315,15 @@ def simulate_demand(
         cells = np.repeat(np.arange(n_sims * k), leavers.ravel())
         if len(cells):
             u = rng.random(len(cells))
-            choice = (u[:, None] > cumulative[cells]).sum(axis=1)
+            # Inverse of the cumulative shares, column by column for the leavers not yet placed: the
+            # commonest ways out come first, so most leavers are placed in the first column or two.
+            choice = np.zeros(len(cells), dtype=np.int64)
+            active = np.arange(len(cells))
+            for column in range(width - 1):
+                active = active[u[active] > cumulative[cells[active], column]]
+                if not len(active):
+                    break
+                choice[active] += 1
             to = dest[row_of_cell[cells], 1 + choice]
             staying_in_care = to < k
             flat = sim_of_cell[cells[staying_in_care]] * k + to[staying_in_care]
