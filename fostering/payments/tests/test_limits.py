@@ -89,12 +89,14 @@ def test_a_managers_override_lets_it_through_and_the_audit_event_records_it(
     ]
 
 
-def test_an_uprating_within_the_usual_range_needs_no_override_and_may_be_a_cut(
-    council, officer, current_rates
-):
+def test_an_uprating_within_the_usual_range_needs_no_override_and_may_be_a_cut(council, officer):
+    for key, amount in (("allowance_11_15", "260"), ("fee_level_2", "225")):
+        rate_add(
+            organisation=council, key=key, valid_from=date(2025, 4, 1), amount=Decimal(amount), by=officer
+        )
     decision = uprate(council, officer, "-2")
     assert sorted(decision.rates.values_list("key", "amount")) == [
-        ("allowance_11_15", Decimal("235.20")),
+        ("allowance_11_15", Decimal("254.80")),
         ("fee_level_2", Decimal("220.50")),
     ]
     assert "override_reason" not in AuditEvent.objects.get(verb="rates_uprated").changes
