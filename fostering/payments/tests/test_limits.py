@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -171,7 +172,7 @@ def test_a_review_date_before_an_additional_payment_starts_is_refused(council, s
 
 def test_a_large_additional_payment_needs_a_managers_override(council, officer, service_manager):
     child = f.child(council, date(2013, 6, 1))
-    values = {
+    values: dict[str, Any] = {
         "child": child,
         "valid_from": date(2026, 4, 1),
         "valid_to": date(2026, 9, 30),
