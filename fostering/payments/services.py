@@ -180,8 +180,8 @@ def uprating_decide(
             why = limits.rate_outside(rate.key, amount)
         except ValidationError as error:
             raise ValidationError({field: f"{rate.get_key_display()}: {error.messages[0]}"}) from None
-        if why and rate.key in amounts:  # a percentage's amounts follow the percentage's own range
-            outside[field].append(why)
+        if why:
+            outside[field].append(f"{rate.get_key_display()}: {why}")
         new_amounts.append((rate, amount))
     override = limits.allow(outside, override_reason=override_reason, by=by, organisation_id=organisation.pk)
     decision = UpratingDecision(

@@ -58,9 +58,13 @@ def test_an_uprating_of_999_99_per_cent_is_refused_without_an_override_and_chang
 ):
     with pytest.raises(ValidationError) as refused:
         uprate(council, officer, "999.99")
-    message = refused.value.message_dict["percentage"][0]
-    assert message.startswith("999.99% is outside the usual uprating of -10% to 25%")
-    assert CONFIRM in message
+    assert refused.value.message_dict["percentage"] == [
+        f"999.99% is outside the usual uprating of -10% to 25%. {CONFIRM}",
+        "Fostering allowance, age 11 to 15: £2,639.98 a week is more than the usual most of £750.00 a week "
+        f"for fostering allowance, age 11 to 15. {CONFIRM}",
+        "Carer's fee, skill level 2: £2,474.98 a week is more than the usual most of £1,500.00 a week "
+        f"for carer's fee, skill level 2. {CONFIRM}",
+    ]
     assert Rate.objects.filter(valid_to__isnull=True, valid_from=date(2025, 4, 1)).count() == 2
     assert not UpratingDecision.objects.exists()
 
