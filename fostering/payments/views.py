@@ -375,10 +375,15 @@ def rate_list(request: StaffRequest) -> HttpResponse:
     )
 
 
+def _may_override(request: StaffRequest, organisation: Organisation) -> bool:
+    """Whether the form offers the deliberate override of the usual ranges (``payments.limits``)."""
+    return has_perm(request.user, Perm.OVERRIDE_PAYMENT_LIMITS, organisation.pk)
+
+
 @login_required
 def rate_add(request: StaffRequest) -> HttpResponse:
     organisation = _organisation(request, Perm.MANAGE_PAYMENTS)
-    form = RateForm(request.POST or None)
+    form = RateForm(request.POST or None, allow_override=_may_override(request, organisation))
     if request.method == "POST":
         rate = submit(
             form, lambda data: services.rate_add(organisation=organisation, by=request.user, **data)
@@ -392,7 +397,7 @@ def rate_add(request: StaffRequest) -> HttpResponse:
 @login_required
 def uprating(request: StaffRequest) -> HttpResponse:
     organisation = _organisation(request, Perm.MANAGE_PAYMENTS)
-    form = UpratingForm(request.POST or None)
+    form = UpratingForm(request.POST or None, allow_override=_may_override(request, organisation))
     if request.method == "POST":
         decision = submit(
             form, lambda data: services.uprating_decide(organisation=organisation, by=request.user, **data)
@@ -411,6 +416,7 @@ def additional_add(request: StaffRequest) -> HttpResponse:
     form = AdditionalPaymentForm(
         request.POST or None,
         children=selectors.children_for_additional_payments(organisation_id=organisation.pk),
+        allow_override=_may_override(request, organisation),
     )
     if request.method == "POST":
         payment = submit(form, lambda data: services.additional_payment_authorise(by=request.user, **data))
