@@ -44,6 +44,7 @@ from faker import Faker
 
 from fostering.accounts.models import Membership, Organisation, Team, User
 from fostering.accounts.roles import STAFF_ROLES, Role
+from fostering.audit.append_only import rewriting_demo_history
 from fostering.audit.models import AuditEvent
 from fostering.audit.services import record_type_of
 from fostering.deadlines.calendar import LONDON
@@ -351,22 +352,25 @@ def delete_organisation(organisation: Organisation) -> None:
         and f.many_to_one
         and f.related_model is Organisation
     ]
-    for _ in range(len(pending) + 1):
-        if not pending:
-            break
-        still: list[tuple[type[models.Model], str]] = []
-        for model, name in pending:
-            try:
-                with transaction.atomic():
-                    model._base_manager.filter(**{name: organisation}).delete()
-            except (ProtectedError, RestrictedError):
-                still.append((model, name))
-        if len(still) == len(pending):
-            blocked = ", ".join(model._meta.label for model, _ in still)
-            raise DemoError(f"Could not delete {organisation}: records of {blocked} are still referred to")
-        pending = still
-    User.objects.filter(pk__in=user_ids - elsewhere).delete()
-    organisation.delete()
+    with rewriting_demo_history():  # its audit events go too
+        for _ in range(len(pending) + 1):
+            if not pending:
+                break
+            still: list[tuple[type[models.Model], str]] = []
+            for model, name in pending:
+                try:
+                    with transaction.atomic():
+                        model._base_manager.filter(**{name: organisation}).delete()
+                except (ProtectedError, RestrictedError):
+                    still.append((model, name))
+            if len(still) == len(pending):
+                blocked = ", ".join(model._meta.label for model, _ in still)
+                raise DemoError(
+                    f"Could not delete {organisation}: records of {blocked} are still referred to"
+                )
+            pending = still
+        User.objects.filter(pk__in=user_ids - elsewhere).delete()
+        organisation.delete()
 
 
 # ---------------------------------------------------------------------------------------------------------
