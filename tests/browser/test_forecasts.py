@@ -20,7 +20,9 @@ def test_a_manager_changes_a_lever_and_sees_the_effect(page, sign_in, axe, monke
     monkeypatch.setattr(clock, "today", lambda: TODAY)
     monkeypatch.setattr(views, "PAGE_SIMS", 300)
     sign_in(page, get_user_model().objects.get(username="demo.service_manager"))
-    page.set_default_timeout(90_000)  # three forecasts a page: the one asked for, without the levers, a year ago
+    page.set_default_timeout(
+        90_000
+    )  # three forecasts a page: the one asked for, without the levers, a year ago
 
     page.goto("/forecasts/")
     assert page.locator("h1").inner_text() == "Forecasts: recruitment, households and children in care"
@@ -37,13 +39,17 @@ def test_a_manager_changes_a_lever_and_sees_the_effect(page, sign_in, axe, monke
     with_campaign, without = float(cells.nth(0).inner_text()), float(cells.nth(1).inner_text())
     assert without == before
     assert with_campaign > without + 1  # more enquiries: more of them progress to an application
-    assert page.locator('[data-table="approval-totals"] th', has_text="Without the changes: median").is_visible()
+    assert page.locator(
+        '[data-table="approval-totals"] th', has_text="Without the changes: median"
+    ).is_visible()
     assert axe(page) == []
 
     page.get_by_label("Fewer withdrawals, %").fill("95")
     page.get_by_role("button", name="Show the forecast").click()
     assert page.locator(".govuk-error-summary").is_visible()
-    assert page.locator("#id_fewer_withdrawals-error, .govuk-error-message").first.inner_text().endswith(
-        "Enter a value between 0% and 90%"
+    assert (
+        page.locator("#id_fewer_withdrawals-error, .govuk-error-message")
+        .first.inner_text()
+        .endswith("Enter a value between 0% and 90%")
     )
     assert axe(page) == []
