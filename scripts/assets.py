@@ -54,7 +54,18 @@ def main(vendor: Path = VENDOR) -> int:
     for image in ["favicon.ico", "favicon.svg"]:
         shutil.copy(govuk / "assets" / "images" / image, target / "images" / image)
     shutil.copy(axe, vendor / "axe.min.js")
-    print(f"copied GOV.UK Frontend and axe-core into {vendor}")
+    # Vega, Vega-Lite and vega-embed draw the forecasts' fan charts (fostering/static/forecasts/fan.js).
+    for package, built in (
+        ("vega", "vega.min.js"),
+        ("vega-lite", "vega-lite.min.js"),
+        ("vega-embed", "vega-embed.min.js"),
+    ):
+        source = MODULES / package / "build" / built
+        if source.exists():
+            (vendor / package).mkdir(exist_ok=True)
+            js = re.sub(r"//# sourceMappingURL=.*", "", source.read_text())
+            (vendor / package / built).write_text(js)
+    print(f"copied GOV.UK Frontend, axe-core and Vega into {vendor}")
     return 0
 
 
