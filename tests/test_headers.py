@@ -70,6 +70,7 @@ def test_pages_are_sent_with_a_content_security_policy_that_allows_no_inline_cod
         assert policy["object-src"] == ["'none'"]
         assert policy["frame-ancestors"] == ["'none'"]
         assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+        assert "'unsafe-eval'" not in response["Content-Security-Policy"]
 
 
 @pytest.mark.django_db
