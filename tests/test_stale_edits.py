@@ -82,5 +82,7 @@ def test_an_untouched_person_form_saves(council):
     person = builders.person(council, first_name="Alex", last_name="Morgan")
     client = signed_in(builders.staff(council, Role.SERVICE_MANAGER))
     url = reverse("people:edit", args=[person.pk])
-    assert client.post(url, post_data(client.get(url).context["form"]) | {"phone": "0300 1"}).status_code == 302
+    assert (
+        client.post(url, post_data(client.get(url).context["form"]) | {"phone": "0300 1"}).status_code == 302
+    )
     assert Person.objects.get(pk=person.pk).phone == "0300 1"
