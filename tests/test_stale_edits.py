@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from django.forms import MultiWidget
 from django.test import Client
 from django.urls import reverse

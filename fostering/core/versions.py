@@ -20,8 +20,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import pretty_name
 from django.db import models, transaction
+from django.forms.utils import pretty_name
 from django.utils import timezone
 
 from fostering.accounts.models import User
@@ -65,16 +65,12 @@ def _lock(records: Sequence[models.Model | None]) -> list[tuple[datetime | None,
     Rows are locked in one order (table, then key) so two edits of overlapping records cannot deadlock.
     """
     saved: dict[int, tuple[datetime | None, int | None]] = {}
-    order = sorted(
-        (i for i, r in enumerate(records) if r is not None),
-        key=lambda i: (records[i]._meta.db_table, records[i].pk),  # type: ignore[union-attr]
-    )
-    for i in order:
-        record = records[i]
+    present = [(i, r) for i, r in enumerate(records) if r is not None]
+    for i, record in sorted(present, key=lambda pair: (pair[1]._meta.db_table, pair[1].pk)):
         row = (
             type(record)
             ._default_manager.select_for_update()
-            .filter(pk=record.pk)  # type: ignore[union-attr]
+            .filter(pk=record.pk)
             .values_list("modified_at", "modified_by")
             .first()
         )
@@ -125,11 +121,11 @@ class VersionedForm(forms.Form):
     """
 
     def __init__(
-        self, *args: Any, record: models.Model | Sequence[models.Model | None], **kwargs: Any
+        self, *args: Any, record: models.Model | None | Sequence[models.Model | None], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         self.records: tuple[models.Model | None, ...] = (
-            tuple(record) if isinstance(record, list | tuple) else (record,)
+            tuple(record) if isinstance(record, list | tuple) else (record,)  # type: ignore[assignment]
         )
         self.fields[FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
         self.fields[FIELD].initial = version_of(self.records)
@@ -161,7 +157,7 @@ class VersionedForm(forms.Form):
         who = (user.get_full_name() or user.username) if user else "Someone"
         self.conflict = Conflict(changed_by=who, changed_at=at, rows=self._rows())
         # keep what was entered, and carry the version just shown, so saving again is deliberate
-        data = self.data.copy()
+        data = self.data.copy()  # type: ignore[attr-defined]
         data[self.add_prefix(FIELD)] = version_of(self.records)
         self.data = data
         raise StaleEdit(f"{who} changed these details after you opened this page")
