@@ -7,34 +7,48 @@ their input is kept, and they can save again on purpose.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+import pytest
 from django.forms import MultiWidget
 from django.test import Client
 from django.urls import reverse
 
+from fostering.accounts.models import Organisation
 from fostering.accounts.roles import Role
+from fostering.assessments.tests import factories as assessment_factories
+from fostering.core.versions import FIELD
+from fostering.kinship.tests import factories as kinship_factories
 from fostering.people.models import Person
+from fostering.recruitment.tests import factories as recruitment_factories
 from tests import builders
 
 
-def post_data(form: Any) -> dict[str, Any]:
-    """The form as the browser would send it back untouched: every field with the value shown."""
+def post_data(form: Any, **changes: Any) -> dict[str, Any]:
+    """The form as the browser would send it back: every field with the value shown, but for ``changes``
+    (Python values: dates, lists of records, booleans) typed into their fields."""
     data: dict[str, Any] = {}
     for bound in form:
         widget = bound.field.widget
         value = bound.value()
+        if bound.name in changes:
+            value = changes[bound.name]
+            if isinstance(value, list | tuple):
+                value = [getattr(v, "pk", v) for v in value]
         if isinstance(widget, MultiWidget):
             parts = value if isinstance(value, list | tuple) else widget.decompress(value)
             for suffix, part in zip(widget.widgets_names, parts, strict=True):
-                data[bound.html_name + suffix] = "" if part is None else part
+                data[bound.html_name + suffix] = "" if part is None else str(part)
         elif isinstance(value, list | tuple):
             data[bound.html_name] = [str(v) for v in value]
         elif isinstance(value, bool):
             if value:
                 data[bound.html_name] = "on"
         else:
-            data[bound.html_name] = "" if value is None else value
+            data[bound.html_name] = "" if value is None else str(value)
     return data
 
 
@@ -85,3 +99,190 @@ def test_an_untouched_person_form_saves(council):
         client.post(url, post_data(client.get(url).context["form"]) | {"phone": "0300 1"}).status_code == 302
     )
     assert Person.objects.get(pk=person.pk).phone == "0300 1"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Every edit form of the service: a stale save is refused and changes nothing; a fresh one saves.
+
+
+def _planned_meeting(org):
+    from datetime import time, timedelta
+
+    from fostering.core import clock
+    from fostering.panel import services as panel
+
+    builders.panel_members(org)
+    return panel.meeting_schedule(
+        organisation=org,
+        meets_on=clock.today() + timedelta(days=21),
+        starts_at=time(10, 0),
+        format="in_person",
+        venue="Council Chamber",
+        by=None,
+    )
+
+
+def _item_before_recommendation(org):
+    household = builders.approved_household(org, name="Sitting household")
+    members = builders.panel_members(org)
+    return builders.panel_item(org, kind="terms_change", subject=household, members=members, recommendation=None)
+
+
+def _members(meeting_or_item):
+    from fostering.panel.models import PanelMember
+
+    org = meeting_or_item.organisation_id
+    return list(PanelMember.objects.filter(organisation_id=org).order_by("id"))
+
+
+def _child_with_siblings(org):
+    child = builders.child(org, first_name="Ada")
+    return child, builders.child(org, first_name="Ben"), builders.child(org, first_name="Cy")
+
+
+@dataclass(frozen=True)
+class EditForm:
+    """An edit page: how to build its record, its url, and two different changes two workers make."""
+
+    name: str
+    build: Callable[[Organisation], Any]
+    url: Callable[[Any], str]
+    first: Callable[[Any], dict[str, Any]]
+    second: Callable[[Any], dict[str, Any]]
+
+
+EDIT_FORMS = [
+    EditForm(
+        "people:edit",
+        lambda org: builders.person(org),
+        lambda p: reverse("people:edit", args=[p.pk]),
+        lambda p: {"phone": "01632 961111"},
+        lambda p: {"last_name": "Morgan-Reed"},
+    ),
+    EditForm(
+        "children:edit",
+        lambda org: builders.child(org),
+        lambda c: reverse("children:edit", args=[c.pk]),
+        lambda c: {"first_language": "Welsh"},
+        lambda c: {"preferred_name": "Jo"},
+    ),
+    EditForm(
+        "children:needs",
+        lambda org: builders.child(org),
+        lambda c: reverse("children:needs", args=[c.pk]),
+        lambda c: {"needs": "Speech therapy weekly"},
+        lambda c: {"cultural_needs": "Halal food"},
+    ),
+    EditForm(
+        "children:siblings",
+        _child_with_siblings,
+        lambda cs: reverse("children:siblings", args=[cs[0].pk]),
+        lambda cs: {"siblings": [cs[1]], "live_together": True},
+        lambda cs: {"siblings": [cs[1]], "live_together": False},
+    ),
+    EditForm(
+        "concerns:allegation_progress",
+        lambda org: builders.allegation(builders.approved_household(org, name="Concern household")),
+        lambda a: reverse("concerns:allegation_progress", args=[a.pk]),
+        lambda a: {"lado_referred_on": date(2025, 6, 3), "lado_outcome": "Threshold not met"},
+        lambda a: {"lado_referred_on": date(2025, 6, 4), "strategy_meeting_on": date(2025, 6, 9)},
+    ),
+    EditForm(
+        "assessments:skills_to_foster",
+        lambda org: assessment_factories.application(org),
+        lambda a: reverse("assessments:skills_to_foster", args=[a.pk]),
+        lambda a: {"booked_on": date(2030, 5, 1)},
+        lambda a: {"booked_on": date(2030, 6, 1)},
+    ),
+    EditForm(
+        "assessments:mentor",
+        lambda org: assessment_factories.application(org),
+        lambda a: reverse("assessments:mentor", args=[a.pk]),
+        lambda a: {"offered_on": a.application_accepted_on, "mentor_name": "Jan Carer"},
+        lambda a: {"offered_on": a.application_accepted_on, "mentor_name": "Sam Carer"},
+    ),
+    EditForm(
+        "assessments:agreement",
+        lambda org: assessment_factories.application(org),
+        lambda a: reverse("assessments:agreement", args=[a.pk]),
+        lambda a: {"signed_on": a.application_accepted_on, "target_panel_on": date(2031, 1, 6)},
+        lambda a: {"signed_on": a.application_accepted_on, "target_panel_on": date(2031, 2, 3)},
+    ),
+    EditForm(
+        "kinship:placement",
+        lambda org: kinship_factories.assessment(org),
+        lambda a: reverse("kinship:placement", args=[a.pk]),
+        lambda a: {"placed_on": date(2025, 1, 3)},
+        lambda a: {"placed_on": date(2025, 1, 6)},
+    ),
+    EditForm(
+        "recruitment:initial_visit",
+        lambda org: recruitment_factories.visited_enquiry(org),
+        lambda e: reverse("recruitment:initial_visit", args=[e.pk]),
+        lambda e: {"record_written_on": date(2024, 3, 14)},
+        lambda e: {"visited_on": date(2024, 3, 13)},
+    ),
+    EditForm(
+        "panel:meeting_invite",
+        _planned_meeting,
+        lambda m: reverse("panel:meeting_invite", args=[m.pk]),
+        lambda m: {"members": _members(m)[:3]},
+        lambda m: {"members": _members(m)[2:]},
+    ),
+    EditForm(
+        "panel:sitting",
+        _item_before_recommendation,
+        lambda i: reverse("panel:sitting", args=[i.pk]),
+        lambda i: {"members": list(i.sitting.order_by("id"))[:4]},
+        lambda i: {"members": list(i.sitting.order_by("id"))[1:]},
+    ),
+    EditForm(
+        "returns903:authority",
+        lambda org: org,
+        lambda org: reverse("returns903:authority"),
+        lambda org: {"local_authority_code": "E10000018"},
+        lambda org: {"local_authority_code": "E10000019"},
+    ),
+]
+
+
+def answers(data: dict[str, Any]) -> dict[str, Any]:
+    """Form data without its version, lists in one order: what two copies of a page are compared on."""
+    return {k: sorted(v) if isinstance(v, list) else v for k, v in data.items() if k != FIELD}
+
+
+def shown(client: Client, url: str) -> dict[str, Any]:
+    """What the edit page shows as saved now, field by field."""
+    return answers(post_data(client.get(url).context["form"]))
+
+
+@pytest.mark.parametrize("edit", EDIT_FORMS, ids=lambda e: e.name)
+def test_every_edit_form_refuses_a_stale_save_and_saves_a_fresh_one(council, edit):
+    """Given two workers who open the same edit page, when the first saves and the second then saves
+    from their older copy, the second save is refused with the first worker named, nothing of the
+    first change is undone, the second worker's input is kept, and saving again on purpose works."""
+    record = edit.build(council)
+    first = signed_in(builders.staff(council, Role.SERVICE_MANAGER, first_name="Priya", last_name="Shah"))
+    second = signed_in(builders.staff(council, Role.SERVICE_MANAGER, first_name="Tom", last_name="Reed"))
+    url = edit.url(record)
+    first_copy, second_copy = first.get(url).context["form"], second.get(url).context["form"]
+
+    saved = first.post(url, post_data(first_copy, **edit.first(record)))
+    assert saved.status_code == 302, saved.context["form"].errors
+    after_first = shown(first, url)
+    assert after_first != answers(post_data(second_copy))
+
+    refused = second.post(url, post_data(second_copy, **edit.second(record)))
+
+    assert refused.status_code == 200
+    assert "Priya Shah changed these details after you opened this page" in refused.content.decode()
+    assert shown(first, url) == after_first  # nothing changed by the refused save
+    kept = refused.context["form"]
+    assert kept.conflict is not None and kept.conflict.rows  # each differing field: saved now, entered
+    entered = answers(post_data(second_copy, **edit.second(record)))
+    assert answers(post_data(kept)) == entered  # what the second worker entered is still in the form
+    assert post_data(kept)[FIELD] != post_data(second_copy)[FIELD]  # and it carries the new version
+
+    again = second.post(url, post_data(kept))  # the form now carries the version it was shown at
+    assert again.status_code == 302, again.context["form"].errors
+    assert shown(second, url) == entered

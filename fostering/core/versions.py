@@ -144,9 +144,13 @@ class VersionedForm(forms.Form):
         return self._read_version
 
     def check_current(self) -> None:
-        """Inside a transaction: lock the records and refuse the save if they changed since read."""
+        """Inside a transaction: lock the records and refuse the save if they changed since read.
+
+        A post without a version (not sent by the page, which always carries one) claims no copy and
+        is not checked; the records are still locked until the save commits.
+        """
         saved = _lock(self.records)
-        if ",".join(_stamp(at) for at, _ in saved) == self.read_version():
+        if not self.read_version() or ",".join(_stamp(at) for at, _ in saved) == self.read_version():
             return
         read = self.read_version().split(",")
         changed = [
