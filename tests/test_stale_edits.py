@@ -7,12 +7,14 @@ their input is kept, and they can save again on purpose.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.forms import MultiWidget
 from django.test import Client
 from django.urls import reverse
@@ -20,9 +22,12 @@ from django.urls import reverse
 from fostering.accounts.models import Organisation
 from fostering.accounts.roles import Role
 from fostering.assessments.tests import factories as assessment_factories
-from fostering.core.versions import FIELD
+from fostering.core.versions import FIELD, version_of
+from fostering.core.views import submit
 from fostering.kinship.tests import factories as kinship_factories
+from fostering.people.forms import PersonEditForm
 from fostering.people.models import Person
+from fostering.people.services import PERSON_FIELDS, person_update
 from fostering.recruitment.tests import factories as recruitment_factories
 from tests import builders
 
@@ -125,7 +130,9 @@ def _planned_meeting(org):
 def _item_before_recommendation(org):
     household = builders.approved_household(org, name="Sitting household")
     members = builders.panel_members(org)
-    return builders.panel_item(org, kind="terms_change", subject=household, members=members, recommendation=None)
+    return builders.panel_item(
+        org, kind="terms_change", subject=household, members=members, recommendation=None
+    )
 
 
 def _members(meeting_or_item):
@@ -286,3 +293,77 @@ def test_every_edit_form_refuses_a_stale_save_and_saves_a_fresh_one(council, edi
     again = second.post(url, post_data(kept))  # the form now carries the version it was shown at
     assert again.status_code == 302, again.context["form"].errors
     assert shown(second, url) == entered
+
+
+# ---------------------------------------------------------------------------------------------------
+# The version itself, and two saves at the same moment.
+
+
+def test_modified_at_comes_back_from_the_database_to_the_microsecond(council):
+    """The version is modified_at: it must survive the database exactly (SQLite and PostgreSQL keep
+    microseconds), or every edit would look stale."""
+    person = builders.person(council)
+    person.modified_at = person.modified_at.replace(microsecond=123457)
+    person.save(update_fields=["modified_at"])
+    assert version_of([Person.objects.get(pk=person.pk)]) == version_of([person])
+    assert version_of([person]).endswith(".123457+00:00")
+
+
+def test_a_post_without_a_version_claims_no_copy_and_saves(council):
+    person = builders.person(council, last_name="Morgan")
+    client = signed_in(builders.staff(council, Role.SERVICE_MANAGER))
+    url = reverse("people:edit", args=[person.pk])
+    data = post_data(client.get(url).context["form"], last_name="Morgan-Reed")
+    del data[FIELD]
+    assert client.post(url, data).status_code == 302
+    assert Person.objects.get(pk=person.pk).last_name == "Morgan-Reed"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs separate connections to PostgreSQL")
+def test_of_two_saves_from_the_same_version_at_once_only_the_first_passes(council):
+    """The second save waits on the first one's row lock, then finds the record changed and is
+    refused: both cannot pass the check before either commits."""
+    person = builders.person(council, first_name="Alex", last_name="Morgan", phone="01632 960000")
+    priya = builders.staff(council, Role.SERVICE_MANAGER, first_name="Priya", last_name="Shah")
+    tom = builders.staff(council, Role.SERVICE_MANAGER, first_name="Tom", last_name="Reed")
+    initial = {name: getattr(person, name) for name in PERSON_FIELDS}
+    copy = post_data(PersonEditForm(initial=initial, record=person))
+    first_inside, release, second_done = threading.Event(), threading.Event(), threading.Event()
+    results: dict[str, Any] = {}
+
+    def save(key: str, user, changes: dict[str, str], hold: bool) -> None:
+        from django.db import connection as own
+
+        try:
+            record = Person.objects.get(pk=person.pk)
+            form = PersonEditForm(copy | changes, initial=initial, record=record)
+
+            def action(data: dict[str, Any]) -> Person:
+                saved = person_update(person=record, by=user, **data)
+                if hold:
+                    first_inside.set()
+                    release.wait(20)
+                return saved
+
+            results[key] = (submit(form, action), form)
+        finally:
+            if not hold:
+                second_done.set()
+            own.close()
+
+    first = threading.Thread(target=save, args=("first", priya, {"phone": "01632 961111"}, True))
+    first.start()
+    assert first_inside.wait(20)
+    second = threading.Thread(target=save, args=("second", tom, {"last_name": "Morgan-Reed"}, False))
+    second.start()
+    assert not second_done.wait(1)  # the second save waits on the first one's lock
+    release.set()
+    first.join(20)
+    second.join(20)
+
+    assert results["first"][0] is not None
+    refused, form = results["second"]
+    assert refused is None and form.conflict.changed_by == "Priya Shah"
+    person.refresh_from_db()
+    assert (person.phone, person.last_name) == ("01632 961111", "Morgan")
