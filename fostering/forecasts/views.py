@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_update
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -40,6 +41,9 @@ STAGE_LABELS = {
 }
 
 
+# Vega compiles its chart expressions with new Function(): this page alone may evaluate code it was sent
+# (its scripts still come only from the service itself; inline scripts stay refused). ADR 8.
+@csp_update({"script-src": ["'unsafe-eval'"]})  # type: ignore[arg-type]  # typed for HttpRequest
 @login_required
 def forecast_page(request: StaffRequest) -> HttpResponse:
     orgs = organisations_with(request.user, Perm.VIEW_FORECASTS)

@@ -5,5 +5,11 @@ document.querySelectorAll("[data-chart]").forEach(function (element) {
   if (!source || typeof vegaEmbed !== "function") return;
   var spec = JSON.parse(source.textContent);
   if (!spec) return;
-  vegaEmbed(element, spec, { actions: false, renderer: "svg" }).catch(function () {});
+  // No style elements of vega-embed's or its tooltips' own: the content security policy refuses them.
+  vegaEmbed(element, spec, {
+    actions: false,
+    renderer: "svg",
+    defaultStyle: false,
+    tooltip: { disableDefaultStyle: true },
+  }).catch(function () {});
 });
