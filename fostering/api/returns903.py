@@ -14,7 +14,7 @@ from ninja import Field, Router, Schema
 from fostering.returns903.selectors import runs_for_user
 
 from .auth import staff
-from .schemas import AUTH_ERRORS, INVALID
+from .schemas import AUTH_ERRORS, INVALID, Year
 
 router = Router(tags=["SSDA903 return"])
 
@@ -58,5 +58,5 @@ class ValidationOut(Schema):
     response={200: list[ValidationOut], **AUTH_ERRORS, **INVALID},
     summary="The latest check of each year's 903 return against the DfE rules",
 )
-def validation_list(request: HttpRequest, year: int | None = None) -> list[Any]:
+def validation_list(request: HttpRequest, year: Year = None) -> list[Any]:
     return list(runs_for_user(user=staff(request), year=year))
