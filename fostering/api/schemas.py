@@ -10,10 +10,10 @@ from typing import Annotated, Any
 from ninja import Field, Path, Query, Schema
 
 from fostering.core.dates import EARLIEST, LATEST
+from fostering.core.params import MAX_ID
 from fostering.deadlines.status import DeadlineStatus
 
-# The largest primary key the database holds (BigAutoField): larger ids are refused with 422, not a 500.
-MAX_ID = 2**63 - 1
+# Ids up to the largest primary key the database holds (core.params.MAX_ID): larger ones are a 422.
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's id")]
 
 # Integer query filters: every one is bounded, so a value the database cannot hold is a 422 naming the
