@@ -38,6 +38,7 @@ class Perm(StrEnum):
     MANAGE_STAFF = "manage_staff"
     USE_API = "use_api"
     VIEW_RECRUITMENT_REPORTS = "view_recruitment_reports"
+    VIEW_FORECASTS = "view_forecasts"
     # Recruitment (fostering.recruitment): add its permissions here.
     VIEW_ENQUIRY = "view_enquiry"
     CHANGE_ENQUIRY = "change_enquiry"
@@ -99,6 +100,7 @@ class Perm(StrEnum):
     VIEW_CASELOAD_STATEMENTS = "view_caseload_statements"
     VIEW_OWN_STATEMENTS = "view_own_statements"
     RAISE_PAYMENT_QUERY = "raise_payment_query"
+    OVERRIDE_PAYMENT_LIMITS = "override_payment_limits"
 
 
 P = Perm
@@ -183,6 +185,10 @@ _REPORTING: dict[Role, frozenset[Perm]] = {
     for role in (Role.SERVICE_MANAGER, Role.ASSESSMENT_MANAGER, Role.RECRUITMENT_COORDINATOR)
 }
 
+# Forecasts (fostering.forecasts): the service's managers plan recruitment and sufficiency with them.
+_FORECASTS: dict[Role, frozenset[Perm]] = {
+    role: frozenset({P.VIEW_FORECASTS}) for role in (Role.SERVICE_MANAGER, Role.ASSESSMENT_MANAGER)
+}
 
 # Each block below belongs to one part of the service; edit only your own.
 _PANEL_SITTING = {P.VIEW_OWN_PANEL_MEETINGS, P.VIEW_PANEL_MEMBERS}
@@ -253,9 +259,15 @@ _PAYMENTS: dict[Role, frozenset[Perm]] = {
     # Rates, runs, the export and answering queries, for the whole organisation.
     Role.PAYMENTS_OFFICER: frozenset({P.VIEW_PAYMENTS, P.MANAGE_PAYMENTS}),
     # A manager approves a run before it is committed (never one they drafted themselves), and can stand in
-    # for the payments officer.
+    # for the payments officer. Only a manager confirms an amount outside its usual range (payments.limits).
     Role.SERVICE_MANAGER: frozenset(
-        {P.VIEW_PAYMENTS, P.APPROVE_PAYMENT_RUN, P.MANAGE_PAYMENTS, P.RAISE_PAYMENT_QUERY}
+        {
+            P.VIEW_PAYMENTS,
+            P.APPROVE_PAYMENT_RUN,
+            P.MANAGE_PAYMENTS,
+            P.RAISE_PAYMENT_QUERY,
+            P.OVERRIDE_PAYMENT_LIMITS,
+        }
     ),
     # The statements of the households they supervise, and queries about them.
     Role.SUPERVISING_SOCIAL_WORKER: frozenset({P.VIEW_CASELOAD_STATEMENTS, P.RAISE_PAYMENT_QUERY}),
@@ -274,6 +286,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
     _ASSESSMENTS,
     _KINSHIP,
     _REPORTING,
+    _FORECASTS,
     _PANEL,
     _HOUSEHOLD_LIFE,
     _PLACEMENTS,
