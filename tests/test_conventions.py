@@ -69,3 +69,13 @@ def test_views_do_not_query_models_of_other_apps_directly():
             ):
                 offenders.append(f"{path.relative_to(ROOT)} imports {module}")
     assert offenders == []
+
+
+def test_forms_take_dates_through_the_core_date_input():
+    """The GOV.UK date input is read in one place (``core.fields``, ``core.dates``): no form uses the raw one."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in domain_modules()
+        if path.parent != FOSTERING / "core" and "crispy_forms_gds.fields" in imported_modules(path)
+    ]
+    assert offenders == []

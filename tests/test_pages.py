@@ -32,7 +32,7 @@ def test_a_person_form_with_a_future_date_of_birth_reshows_with_the_error_beside
             "last_name": "Bloggs",
             "date_of_birth_0": "1",
             "date_of_birth_1": "1",
-            "date_of_birth_2": "2999",
+            "date_of_birth_2": "2090",
             "sex": "F",
             "ethnicity": "WBRI",
             "religion": "none",

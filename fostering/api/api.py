@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
 
 from . import (
@@ -23,10 +26,31 @@ from . import (
 from .auth import StaffToken
 
 
+class UniqueComponents(OpenAPISchema):
+    """The OpenAPI document, refusing two different schemas of one name.
+
+    Ninja names each component by its class name and keeps the last one of a name, so two classes named
+    alike (two apps' ``AssessmentKind``) would check one operation against the other's schema (ADR 9).
+    """
+
+    def add_schema_definitions(self, definitions: dict[str, Any]) -> None:
+        for name, schema in definitions.items():
+            if name in self.schemas and self.schemas[name] != schema:
+                raise ValueError(f"Two schemas are named {name}: give each class a name of its own")
+        super().add_schema_definitions(definitions)
+
+
 class FosteringAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation: Operation) -> str:
         """The view's own name (each is unique), e.g. ``household_detail``."""
         return operation.view_func.__name__
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return UniqueComponents(self, path_prefix)
 
 
 api = FosteringAPI(

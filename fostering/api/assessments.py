@@ -28,7 +28,7 @@ from fostering.core import clock
 
 from .auth import staff
 from .pagination import paginated
-from .schemas import AUTH_ERRORS, INVALID, MAX_ID, NOT_FOUND, DeadlineOut, RecordId, StaffRef
+from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, DeadlineOut, FilterId, RecordId, StaffRef
 
 router = Router(tags=["assessments"])
 
@@ -91,10 +91,8 @@ def assessment_list(
     request: HttpRequest,
     stage: StageFilter | None = None,
     kind: AssessmentKind | None = None,
-    worker: int | None = None,
+    worker: FilterId = None,
 ) -> QuerySet[Assessment]:
-    if worker is not None and not 1 <= worker <= MAX_ID:
-        worker = None
     return assessment_list_for_user(user=staff(request), stage=stage or "", kind=kind or "", worker_id=worker)
 
 

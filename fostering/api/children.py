@@ -67,7 +67,9 @@ class LegalStatusOut(Schema):
     ended_on: date | None
 
 
-class ReviewOut(Schema):
+class ChildReviewOut(Schema):
+    """A review of the child's care plan (not a household's review, ``households.ReviewOut``)."""
+
     held_on: date
     participation: ReviewParticipation
 
@@ -91,7 +93,7 @@ class CareHistoryOut(Schema):
     periods_of_care: list[PeriodOfCareOut]
     legal_statuses: list[LegalStatusOut]
     placements: list[PlacementRowOut]
-    reviews: list[ReviewOut]
+    reviews: list[ChildReviewOut]
 
 
 @router.get("", response={200: list[ChildOut], **AUTH_ERRORS, **INVALID}, summary="Children I may see")

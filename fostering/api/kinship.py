@@ -20,7 +20,7 @@ from fostering.kinship.selectors import assessment_get_for_user, assessment_list
 
 from .auth import staff
 from .pagination import paginated
-from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, DeadlineOut, RecordId, Search, StaffRef
+from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, DeadlineOut, FilterId, RecordId, Search, StaffRef
 
 router = Router(tags=["kinship"])
 
@@ -83,7 +83,7 @@ def kinship_assessment_list(
     search: Search = "",
     stage: StageFilter | None = None,
     kind: AssessmentKind | None = None,
-    worker: int | None = None,
+    worker: FilterId = None,
 ) -> QuerySet[KinshipAssessment]:
     return assessment_list_for_user(
         user=staff(request), status=stage or "", kind=kind or "", worker=worker, search=search

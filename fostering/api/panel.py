@@ -5,7 +5,7 @@ The administrator, the service manager and the agency decision maker see the who
 members, the chair and the adviser see only the meetings they are invited to.
 """
 
-from datetime import date, time
+from datetime import date
 from typing import Any, Literal
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -35,7 +35,7 @@ from fostering.panel.selectors import (
 
 from .auth import staff
 from .pagination import paginated
-from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, RecordDeadlineOut, RecordId, StaffRef
+from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, RecordDeadlineOut, RecordId, StaffRef, Year
 
 router = Router(tags=["Panel"])
 
@@ -44,15 +44,24 @@ class MeetingOut(Schema):
     id: int
     organisation_id: int
     meets_on: date
-    starts_at: time
+    starts_at: str = Field(
+        description="The local time in England the meeting starts, HH:MM:SS (no offset: not an RFC 3339 time)",
+        pattern=r"^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]$",
+    )
     format: MeetingFormat
     venue: str
     status: MeetingStatus
     cancelled_reason: str
     papers_sent_on: date | None
 
+    @staticmethod
+    def resolve_starts_at(obj: PanelMeeting) -> str:
+        return f"{obj.starts_at:%H:%M:%S}"
 
-class TermsOut(Schema):
+
+class RecommendedTermsOut(Schema):
+    """The terms of approval the panel recommends (a household's current terms are ``TermsOut``)."""
+
     number_of_children: int
     age_min: int
     age_max: int
@@ -88,7 +97,7 @@ class ItemOut(Schema):
     recommendation: Recommendation | Literal[""]
     recommended_on: date | None
     reasons: str
-    terms: TermsOut | None
+    terms: RecommendedTermsOut | None
     decision: DecisionOut | None
 
     @staticmethod
@@ -133,7 +142,7 @@ def _row(deadline: Deadline | None) -> list[dict[str, Any]]:
 )
 @paginated
 def meeting_list(
-    request: HttpRequest, year: int | None = None, status: MeetingStatus | None = None
+    request: HttpRequest, year: Year = None, status: MeetingStatus | None = None
 ) -> QuerySet[PanelMeeting]:
     return meeting_list_for_user(user=staff(request), year=year, status=status or "")
 

@@ -29,7 +29,7 @@ from fostering.payments.selectors import (
 
 from .auth import staff
 from .pagination import paginated, paginated_read
-from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, RecordDeadlineOut, RecordId, StaffRef
+from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, FilterId, RecordDeadlineOut, RecordId, StaffRef
 
 router = Router(tags=["Payments"])
 
@@ -170,7 +170,7 @@ def run_line_list(request: HttpRequest, id: RecordId, kind: LineKind | None = No
     "/remittances", response={200: list[RemittanceOut], **AUTH_ERRORS, **INVALID}, summary="Statements"
 )
 @paginated
-def remittance_list(request: HttpRequest, household: int | None = None) -> QuerySet[Remittance]:
+def remittance_list(request: HttpRequest, household: FilterId = None) -> QuerySet[Remittance]:
     return remittance_list_for_user(user=staff(request), household=household)
 
 

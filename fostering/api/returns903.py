@@ -15,7 +15,7 @@ from fostering.audit.services import record_read
 from fostering.returns903.selectors import runs_for_user
 
 from .auth import staff
-from .schemas import AUTH_ERRORS, INVALID
+from .schemas import AUTH_ERRORS, INVALID, Year
 
 router = Router(tags=["SSDA903 return"])
 
@@ -59,7 +59,7 @@ class ValidationOut(Schema):
     response={200: list[ValidationOut], **AUTH_ERRORS, **INVALID},
     summary="The latest check of each year's 903 return against the DfE rules",
 )
-def validation_list(request: HttpRequest, year: int | None = None) -> list[Any]:
+def validation_list(request: HttpRequest, year: Year = None) -> list[Any]:
     runs = list(runs_for_user(user=staff(request), year=year))
     if runs:
         shown = [run.child_records.get(e["child"]) for run in runs for e in run.result.get("errors", [])]

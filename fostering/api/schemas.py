@@ -9,11 +9,20 @@ from typing import Annotated, Any
 
 from ninja import Field, Path, Query, Schema
 
+from fostering.core.dates import EARLIEST, LATEST
+from fostering.core.params import MAX_ID
 from fostering.deadlines.status import DeadlineStatus
 
-# The largest primary key the database holds (BigAutoField): larger ids are refused with 422, not a 500.
-MAX_ID = 2**63 - 1
+# Ids up to the largest primary key the database holds (core.params.MAX_ID): larger ones are a 422.
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's id")]
+
+# Integer query filters: every one is bounded, so a value the database cannot hold is a 422 naming the
+# parameter (never a 500, never a filter silently dropped). An id in range that matches nothing is an
+# empty list. Years are those ``core.dates`` accepts anywhere in the service.
+FilterId = Annotated[
+    int | None, Query(ge=1, le=MAX_ID, description="A record's id, to list only its records")
+]
+Year = Annotated[int | None, Query(ge=EARLIEST.year, le=LATEST.year, description="A year, e.g. 2026")]
 
 
 class ErrorOut(Schema):

@@ -15,6 +15,7 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
+from fostering.core.params import record_id
 from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 from fostering.people.choices import MemberRole
 from fostering.recruitment.choices import EnquiryStage
@@ -64,8 +65,7 @@ def assessment_list(request: StaffRequest) -> HttpResponse:
     if not orgs:
         raise PermissionDenied
     stage = request.GET.get("stage", "open")
-    worker = request.GET.get("worker", "")
-    worker_id = int(worker) if worker.isdigit() else None
+    worker_id = record_id(request.GET.get("worker"))
     assessments = with_stage_changes(
         assessment_list_for_user(user=request.user, stage=stage, worker_id=worker_id)
     )
@@ -82,7 +82,7 @@ def assessment_list(request: StaffRequest) -> HttpResponse:
         {
             "rows": rows,
             "stage": stage,
-            "worker": worker,
+            "worker": request.GET.get("worker", ""),
             "stages": Stage.choices,
             "workers": workers,
             "can_start": bool(organisations_with(request.user, Perm.START_ASSESSMENT)),
@@ -184,11 +184,11 @@ def assessment_add(request: StaffRequest) -> HttpResponse:
 
 def _progressed_enquiry(request: StaffRequest) -> Any:
     """The enquiry an assessment starts from (``?enquiry=<id>``): in reach, and decided "progress"."""
-    raw = request.GET.get("enquiry", "")
-    if not raw.isdigit():
+    pk = record_id(request.GET.get("enquiry"))
+    if pk is None:
         return None
     try:
-        enquiry = enquiry_get_for_user(user=request.user, pk=int(raw))
+        enquiry = enquiry_get_for_user(user=request.user, pk=pk)
     except ObjectDoesNotExist as missing:
         raise Http404("No such enquiry") from missing
     if enquiry.stage != EnquiryStage.PROGRESSED or not has_perm(

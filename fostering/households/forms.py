@@ -3,10 +3,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 
 from fostering.accounts.models import User
+from fostering.core.fields import DateInputField
 from fostering.core.forms import ServiceForm
 
 from .choices import (

@@ -8,19 +8,24 @@ from dataclasses import dataclass
 from django.db import models
 
 
-class AssessmentKind(models.TextChoices):
+class KinshipAssessmentKind(models.TextChoices):
     CONNECTED_PERSON = "connected_person", "Initial viability, then full connected person assessment (Form C)"
     SGO = "sgo", "Special guardianship (SGO) assessment only"
     ALL_OPTIONS = "all_options", "All options assessment"
 
 
-class Stage(models.TextChoices):
+class KinshipStage(models.TextChoices):
     VIABILITY = "viability", "Initial viability assessment"
     FULL_ASSESSMENT = "full_assessment", "Full assessment"
     AWAITING_DECISION = "awaiting_decision", "Awaiting panel or court"
     CONCLUDED = "concluded", "Concluded"
     WITHDRAWN = "withdrawn", "Withdrawn"
 
+
+# The API's OpenAPI document names each enum by its class name, so these are named apart from
+# ``assessments.choices.AssessmentKind`` and ``Stage`` (ADR 9); this app's code keeps the short names.
+AssessmentKind = KinshipAssessmentKind
+Stage = KinshipStage
 
 OPEN_STAGES = frozenset({Stage.VIABILITY, Stage.FULL_ASSESSMENT, Stage.AWAITING_DECISION})
 CLOSED_STAGES = frozenset({Stage.CONCLUDED, Stage.WITHDRAWN})

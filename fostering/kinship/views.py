@@ -17,6 +17,7 @@ from fostering.audit.selectors import timeline_for
 from fostering.children.selectors import child_list_for_user
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
+from fostering.core.params import record_id
 from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 from fostering.people.selectors import household_members
 
@@ -81,8 +82,7 @@ def assessment_list(request: StaffRequest) -> HttpResponse:
         raise PermissionDenied
     status = request.GET.get("status", "open")
     kind = request.GET.get("kind", "")
-    worker_param = request.GET.get("worker", "")
-    worker = int(worker_param) if worker_param.isdigit() else None
+    worker = record_id(request.GET.get("worker"))
     search = request.GET.get("q", "").strip()
     assessments = assessment_list_for_user(
         user=request.user, status=status, worker=worker, kind=kind, search=search
@@ -125,8 +125,9 @@ def assessment_start(request: StaffRequest) -> HttpResponse:
     user = request.user
     workers = _workers({organisation.pk})
     initial: dict[str, Any] = {"social_worker": user.pk} if workers.filter(pk=user.pk).exists() else {}
-    if request.GET.get("child", "").isdigit():
-        initial["child"] = int(request.GET["child"])
+    child = record_id(request.GET.get("child"))
+    if child is not None:
+        initial["child"] = child
     form = StartForm(
         request.POST or None,
         initial=initial,

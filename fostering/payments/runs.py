@@ -25,6 +25,7 @@ from fostering.accounts.permissions import Perm, require
 from fostering.audit.services import record_event
 from fostering.core import clock
 from fostering.core.bulk import insert_rows
+from fostering.core.dates import DateInputError, month_from_text
 
 from .choices import RUN_TRANSITIONS, RunStatus
 from .describe import day_text, describe
@@ -116,11 +117,11 @@ def _insert(objs: Sequence[models.Model]) -> None:
 
 
 def parse_period(text: str) -> date:
+    """The month a run pays, written YYYY-MM (read by ``core.dates``, which bounds the year)."""
     try:
-        year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
-    except (ValueError, TypeError) as bad:
-        raise ValidationError({"period": "Enter the month as YYYY-MM, for example 2026-03"}) from bad
+        return month_from_text(text)
+    except DateInputError as bad:
+        raise ValidationError({"period": str(bad)}) from None
 
 
 def _refuse_future(period: date) -> None:

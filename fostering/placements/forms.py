@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.db.models import QuerySet
 
 from fostering.children.codes import RiskItem
+from fostering.core.fields import DateInputField
 from fostering.core.forms import ServiceForm
 from fostering.households.choices import PlacementType
 

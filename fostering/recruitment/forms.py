@@ -3,10 +3,10 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
 
+from fostering.core.fields import DateInputField
 from fostering.core.forms import ServiceForm
 from fostering.core.phone import normalise_phone
 from fostering.core.versions import VersionedForm

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 
 from fostering.assessments.choices import AssessmentKind
+from fostering.core.fields import DateInputField
 from fostering.core.forms import ServiceForm
 
 
