@@ -8,7 +8,17 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-EXEMPT_PREFIXES = ("/accounts/", "/static/", "/api/", "/health")
+# Only signing in, out and the second factor itself, resetting a forgotten password, the static files and
+# the token-authenticated API; every other page (your account, staff, password change) needs two-factor.
+EXEMPT_PREFIXES = (
+    "/accounts/login/",
+    "/accounts/logout/",
+    "/accounts/two-factor/",
+    "/accounts/password-reset/",
+    "/static/",
+    "/api/",
+    "/health",
+)
 
 
 class TwoFactorRequiredMiddleware:
