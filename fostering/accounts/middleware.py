@@ -21,6 +21,23 @@ EXEMPT_PREFIXES = (
 )
 
 
+def second_factor_needed(request: HttpRequest) -> HttpResponse | None:
+    """The redirect to set up or verify a second factor, when it is required and the signed-in user has
+    not passed it in this session; None otherwise."""
+    user = getattr(request, "user", None)
+    if (
+        settings.FOSTERING_REQUIRE_2FA
+        and user is not None
+        and user.is_authenticated
+        and not user.is_verified()  # type: ignore[union-attr]
+    ):
+        from django_otp import devices_for_user
+
+        has_device = any(True for _ in devices_for_user(user, confirmed=True))
+        return redirect("accounts:two_factor_verify" if has_device else "accounts:two_factor_setup")
+    return None
+
+
 class TwoFactorRequiredMiddleware:
     """Send a signed-in user who has not yet passed a second factor to set one up or verify it."""
 
@@ -28,16 +45,6 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
-        if (
-            settings.FOSTERING_REQUIRE_2FA
-            and user is not None
-            and user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr]
-            and not request.path.startswith(EXEMPT_PREFIXES)
-        ):
-            from django_otp import devices_for_user
-
-            has_device = any(True for _ in devices_for_user(user, confirmed=True))
-            return redirect("accounts:two_factor_verify" if has_device else "accounts:two_factor_setup")
+        if not request.path.startswith(EXEMPT_PREFIXES) and (needed := second_factor_needed(request)):
+            return needed
         return self.get_response(request)
