@@ -121,3 +121,21 @@ def test_staff_without_the_permission_cannot_reset_anothers_two_factor(council, 
         assert response.status_code in (403, 404)
     assert TOTPDevice.objects.filter(user=user).count() == 1
     assert not AuditEvent.objects.filter(verb="two_factor_reset").exists()
+
+
+def test_an_administrator_resets_two_factor_from_the_admin_site(council):
+    user = builders.staff(council, Role.DUTY_WORKER, username="duty")
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    admin_user = builders.staff(council, Role.PANEL_MEMBER, username="admin")
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    client = Client()
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "reset_two_factor", "_selected_action": [user.pk]},
+    )
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    event = AuditEvent.objects.get(verb="two_factor_reset")
+    assert (event.actor, event.record_id) == (admin_user, str(user.pk))
