@@ -266,8 +266,9 @@ def _require_manager(request: StaffRequest) -> None:
 @login_required
 def staff_list(request: StaffRequest) -> HttpResponse:
     _require_manager(request)
-    staff = selectors.staff_list_for_user(user=request.user).prefetch_related("memberships")
-    return render(request, "accounts/staff_list.html", {"staff": staff})
+    return render(
+        request, "accounts/staff_list.html", {"staff": selectors.staff_list_for_user(user=request.user)}
+    )
 
 
 @login_required

@@ -139,3 +139,20 @@ def test_an_administrator_resets_two_factor_from_the_admin_site(council):
     assert not TOTPDevice.objects.filter(user=user).exists()
     event = AuditEvent.objects.get(verb="two_factor_reset")
     assert (event.actor, event.record_id) == (admin_user, str(user.pk))
+
+
+def test_without_the_requirement_a_user_with_an_app_still_verifies_before_replacing_it(council):
+    # given the demo (two-factor optional) and a user who has set up an app anyway
+    user = builders.staff(council, Role.DUTY_WORKER, username="duty", password=PASSWORD)
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    client = Client()
+    _password_only(client, "duty")
+    # then the set-up page sends them to enter a code first, and their account page says so
+    assert client.get(reverse("accounts:two_factor_setup"))["Location"] == reverse(
+        "accounts:two_factor_verify"
+    )
+    assert "enter a code from it" in client.get(reverse("accounts:account")).content.decode()
+    verify = reverse("accounts:two_factor_verify") + "?next=" + reverse("accounts:two_factor_setup")
+    response = client.post(verify, {"token": _code(device)})
+    assert response["Location"] == reverse("accounts:two_factor_setup")
+    assert client.get(reverse("accounts:two_factor_setup")).status_code == 200
