@@ -132,7 +132,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "fostering.accounts.lockout.client_address"
+AXES_CLIENT_IP_CALLABLE = "fostering.core.http.client_address"
 FOSTERING_ADDRESS_FAILURE_LIMIT = int(os.environ.get("FOSTERING_ADDRESS_FAILURE_LIMIT", "30"))
 FOSTERING_PROXY_COUNT = int(os.environ.get("FOSTERING_PROXY_COUNT", "0"))
 AXES_RESET_ON_SUCCESS = True
@@ -190,6 +190,19 @@ FOSTERING_OFFICE_HOURS = (
     os.environ.get("FOSTERING_OFFICE_OPENS", "09:00"),
     os.environ.get("FOSTERING_OFFICE_CLOSES", "17:00"),
 )
+# The public enquiry form: posts a client address may send in an hour (counted in Django's cache), and
+# how long a shown form can be sent (seconds).
+FOSTERING_ENQUIRY_POSTS_PER_HOUR = int(os.environ.get("FOSTERING_ENQUIRY_POSTS_PER_HOUR", "10"))
+FOSTERING_ENQUIRY_FORM_MAX_AGE = int(os.environ.get("FOSTERING_ENQUIRY_FORM_MAX_AGE", "7200"))
+# The cache holds those counts: per process unless FOSTERING_CACHE_DIR names a folder the server's worker
+# processes share (set it when running more than one).
+if os.environ.get("FOSTERING_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["FOSTERING_CACHE_DIR"],
+        }
+    }
 # An item is "due soon" this many working days before it falls due.
 FOSTERING_DUE_SOON_WORKING_DAYS = int(os.environ.get("FOSTERING_DUE_SOON_WORKING_DAYS", "5"))
 
