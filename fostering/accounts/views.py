@@ -228,7 +228,7 @@ def account(request: StaffRequest) -> HttpResponse:
 
 
 def _confirm_page(
-    request: HttpRequest, *, heading: str, text: str, label: str, back_url: str, form: ConfirmForm
+    request: HttpRequest, *, heading: str, text: str, back_url: str, form: ConfirmForm
 ) -> HttpResponse:
     return render(
         request,
@@ -249,7 +249,6 @@ def token_revoke(request: StaffRequest, pk: int) -> HttpResponse:
         request,
         heading="Revoke this API token",
         text=f"“{token.name or token.prefix}” will stop working at once. This cannot be undone.",
-        label="Revoke token",
         back_url=reverse("accounts:account"),
         form=form,
     )
@@ -305,7 +304,6 @@ def staff_two_factor_reset(request: StaffRequest, pk: int) -> HttpResponse:
             "will set up a new one. Check who is asking before you reset it: do it only for the person "
             "themselves, by phone or in person."
         ),
-        label="Reset two-factor authentication",
         back_url=back,
         form=form,
     )
@@ -324,7 +322,6 @@ def staff_token_revoke(request: StaffRequest, pk: int) -> HttpResponse:
         request,
         heading=f"Revoke an API token of {token.user}",
         text=f"“{token.name or token.prefix}” will stop working at once. This cannot be undone.",
-        label="Revoke token",
         back_url=back,
         form=form,
     )
