@@ -24,6 +24,7 @@ urlpatterns = [
     path("returns/903/", include("fostering.returns903.urls")),
     path("payments/", include("fostering.payments.urls")),
     path("reports/", include("fostering.reporting.urls")),
+    path("forecasts/", include("fostering.forecasts.urls")),
     path("api/v1/", include("fostering.api.urls")),
     # the admin site signs in through the service's own sign-in (lockout by address, audit, two-factor)
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

@@ -2,7 +2,9 @@
 
 GOV.UK Frontend's CSS is rewritten for a council service: the GDS Transport font is for GOV.UK itself,
 so its @font-face rules are removed (Arial is used instead, see fostering/static/fostering.css), and the
-absolute /assets/ URLs are made relative to the copied stylesheet.
+absolute /assets/ URLs are made relative to the copied stylesheet. Every file the stylesheet still refers
+to by url() is copied beside it from GOV.UK Frontend's assets: production's manifest storage rewrites each
+url() to a hashed name and stops at the first file it cannot find.
 """
 
 from __future__ import annotations
@@ -17,13 +19,19 @@ MODULES = ROOT / "node_modules"
 VENDOR = ROOT / "fostering" / "static" / "vendor"
 
 
-def main() -> int:
+def referenced_files(css: str) -> set[str]:
+    """The relative paths the stylesheet refers to by url(), without data: URIs and fragments."""
+    urls = {match.strip("'\" ") for match in re.findall(r"url\(([^)]*)\)", css)}
+    return {url.split("#")[0].split("?")[0] for url in urls if url and not url.startswith(("data:", "#"))}
+
+
+def main(vendor: Path = VENDOR) -> int:
     govuk = MODULES / "govuk-frontend" / "dist" / "govuk"
     axe = MODULES / "axe-core" / "axe.min.js"
     if not govuk.exists() or not axe.exists():
         print("npm packages are missing: run `npm ci` first", file=sys.stderr)
         return 1
-    target = VENDOR / "govuk"
+    target = vendor / "govuk"
     if target.exists():
         shutil.rmtree(target)
     (target / "images").mkdir(parents=True)
@@ -33,13 +41,31 @@ def main() -> int:
     css = css.replace("url(/assets/", "url(")
     css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
     (target / "govuk-frontend.min.css").write_text(css)
+    for url in referenced_files(css):
+        source = govuk / "assets" / url
+        if not source.is_file():
+            print(f"the stylesheet refers to {url}, which GOV.UK Frontend does not ship", file=sys.stderr)
+            return 1
+        (target / url).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target / url)
     js = (govuk / "govuk-frontend.min.js").read_text()
     js = re.sub(r"//# sourceMappingURL=.*", "", js)
     (target / "govuk-frontend.min.js").write_text(js)
     for image in ["favicon.ico", "favicon.svg"]:
         shutil.copy(govuk / "assets" / "images" / image, target / "images" / image)
-    shutil.copy(axe, VENDOR / "axe.min.js")
-    print(f"copied GOV.UK Frontend and axe-core into {VENDOR.relative_to(ROOT)}")
+    shutil.copy(axe, vendor / "axe.min.js")
+    # Vega, Vega-Lite and vega-embed draw the forecasts' fan charts (fostering/static/forecasts/fan.js).
+    for package, built in (
+        ("vega", "vega.min.js"),
+        ("vega-lite", "vega-lite.min.js"),
+        ("vega-embed", "vega-embed.min.js"),
+    ):
+        source = MODULES / package / "build" / built
+        if source.exists():
+            (vendor / package).mkdir(exist_ok=True)
+            js = re.sub(r"//# sourceMappingURL=.*", "", source.read_text())
+            (vendor / package / built).write_text(js)
+    print(f"copied GOV.UK Frontend, axe-core and Vega into {vendor}")
     return 0
 
 

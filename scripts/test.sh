@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI runs: install what tests need, lint, types, import contracts, the migrations and docs
-# checks, then the whole pytest suite (browser tests included) on SQLite and on PostgreSQL.
+# checks, then the whole pytest suite (browser tests included) on SQLite and on PostgreSQL, then the
+# production smoke test (gunicorn on production settings, on the same PostgreSQL server).
 #   scripts/test.sh              everything
 #   scripts/test.sh --lint-only  the static checks alone
 #   PYTEST_ARGS="-k households"  passed on to pytest
@@ -55,3 +56,6 @@ source scripts/postgres.sh
 pg_start
 trap pg_stop EXIT
 run_pytest PostgreSQL "$PG_URL"
+
+step "production smoke test"
+scripts/smoke_production.sh

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "fostering.returns903",
     "fostering.payments",
     "fostering.reporting",
+    "fostering.forecasts",
     "fostering.mywork",
     "fostering.api",
     "fostering.demo",
@@ -76,6 +77,27 @@ MIDDLEWARE = [
     # django-axes must come last.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Production headers (ADR 8): a Content-Security-Policy without 'unsafe-inline' (django-csp; templates hold
+# no inline script or style), and no caching of any page answered to a signed-in user.
+MIDDLEWARE[-1:-1] = [
+    "csp.middleware.CSPMiddleware",
+    "fostering.core.middleware.NoStoreWhenSignedInMiddleware",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

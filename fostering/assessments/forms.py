@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from fostering.accounts.models import User
 from fostering.core.forms import ServiceForm
 from fostering.core.validators import validate_postcode
+from fostering.core.versions import VersionedForm
 from fostering.people.choices import MemberRole
 from fostering.people.forms import CheckForm, MemberForm
 from fostering.people.models import Household
@@ -133,13 +134,13 @@ class ApplicationForm(ServiceForm):
         return data
 
 
-class SkillsToFosterForm(ServiceForm):
+class SkillsToFosterForm(VersionedForm, ServiceForm):
     submit_label = "Save Skills to Foster"
     booked_on = DateInputField(label="Course date booked (optional)", required=False, help_text=EXAMPLE)
     attended_on = DateInputField(label="Attended on (optional)", required=False)
 
 
-class MentorForm(ServiceForm):
+class MentorForm(VersionedForm, ServiceForm):
     submit_label = "Save the mentor"
     mentor_name = forms.CharField(max_length=200, required=False, label="Mentor (an experienced carer)")
     offered_on = DateInputField(label="Mentor offered on", help_text=EXAMPLE)
@@ -154,7 +155,7 @@ class SessionForm(ServiceForm):
     )
 
 
-class AgreementForm(ServiceForm):
+class AgreementForm(VersionedForm, ServiceForm):
     submit_label = "Save the agreement"
     signed_on = DateInputField(label="Agreement signed on", help_text=EXAMPLE)
     target_panel_on = DateInputField(label="Target panel date", help_text="As written in the agreement")

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from fostering.accounts.models import User
 from fostering.accounts.roles import Role
 from fostering.core.forms import ServiceForm
+from fostering.core.versions import VersionedForm
 from fostering.people.forms import PersonForm
 
 from .codes import CategoryOfNeed, LegalStatusCode, ReasonCareEnded, ReviewParticipation, RiskItem
@@ -64,7 +65,11 @@ def _date(label: str, required: bool = True) -> DateInputField:
     return DateInputField(label=label, help_text=DATE_HINT, required=required)
 
 
-class NeedsForm(ServiceForm):
+class ChildEditForm(VersionedForm, ChildForm):
+    """A child's details as saved, to change: refused if someone saved them after it was read."""
+
+
+class NeedsForm(VersionedForm, ServiceForm):
     submit_label = "Save"
     home_postcode = forms.CharField(
         label="Home postcode (optional)",
@@ -112,7 +117,7 @@ class ChildChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.person.full_name} ({obj.child_id})"
 
 
-class SiblingsForm(ServiceForm):
+class SiblingsForm(VersionedForm, ServiceForm):
     submit_label = "Save the siblings"
     siblings = ChildChoiceField(
         queryset=Child.objects.none(),

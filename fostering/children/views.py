@@ -23,7 +23,16 @@ from fostering.placements import selectors as placement_selectors
 from . import services
 from .codes import RiskItem
 from .deadlines import child_deadlines
-from .forms import CareEndForm, CareStartForm, ChildForm, LegalStatusForm, NeedsForm, ReviewForm, SiblingsForm
+from .forms import (
+    CareEndForm,
+    CareStartForm,
+    ChildEditForm,
+    ChildForm,
+    LegalStatusForm,
+    NeedsForm,
+    ReviewForm,
+    SiblingsForm,
+)
 from .models import Child
 from .selectors import child_get_for_user, child_list_for_user
 from .services import child_register, child_update
@@ -140,7 +149,7 @@ def _child_action(
 def child_needs(request: StaffRequest, pk: int) -> HttpResponse:
     def form(child: Child) -> ServiceForm:
         initial = {name: getattr(child, name) for name in services.NEEDS_FIELDS}
-        return NeedsForm(request.POST or None, initial=initial)
+        return NeedsForm(request.POST or None, initial=initial, record=child)
 
     return _child_action(
         request,
@@ -164,7 +173,7 @@ def child_siblings(request: StaffRequest, pk: int) -> HttpResponse:
             "siblings": [s.pk for s in services.siblings_of(child)],
             "live_together": group.live_together if group else True,
         }
-        return SiblingsForm(request.POST or None, initial=initial, choices=choices)
+        return SiblingsForm(request.POST or None, initial=initial, choices=choices, record=(child, group))
 
     return _child_action(
         request,
@@ -267,7 +276,12 @@ def child_edit(request: StaffRequest, pk: int) -> HttpResponse:
         "social_worker": child.social_worker_id,
         "uasc": child.uasc,
     }
-    form = ChildForm(request.POST or None, initial=initial, organisation_id=child.organisation_id)
+    form = ChildEditForm(
+        request.POST or None,
+        initial=initial,
+        organisation_id=child.organisation_id,
+        record=(child, child.person),
+    )
     if request.method == "POST":
 
         def update(_: dict) -> Child:

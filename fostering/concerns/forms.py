@@ -6,6 +6,7 @@ from crispy_forms_gds.fields import DateInputField
 from django import forms
 
 from fostering.core.forms import ServiceForm
+from fostering.core.versions import VersionedForm
 from fostering.households.forms import review_label
 
 from .choices import AllegationOutcome, Complainant, ComplaintOutcome
@@ -28,7 +29,7 @@ class AllegationForm(ServiceForm):
     )
 
 
-class AllegationProgressForm(ServiceForm):
+class AllegationProgressForm(VersionedForm, ServiceForm):
     submit_label = "Save"
     lado_referred_on = DateInputField(label="Referred to the LADO on", help_text=EXAMPLE)
     lado_outcome = forms.CharField(

@@ -117,7 +117,7 @@ def _allegation_action(
 def allegation_progress(request: StaffRequest, pk: int) -> HttpResponse:
     def make(allegation: Allegation) -> AllegationProgressForm:
         initial = {field: getattr(allegation, field) for field in services.PROGRESS_FIELDS}
-        return AllegationProgressForm(request.POST or None, initial=initial)
+        return AllegationProgressForm(request.POST or None, initial=initial, record=allegation)
 
     return _allegation_action(
         request,

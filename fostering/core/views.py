@@ -16,6 +16,7 @@ from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, has_perm
 
 from .forms import ServiceForm
+from .versions import current
 
 T = TypeVar("T")
 PAGE_SIZE = 50
@@ -33,12 +34,14 @@ def submit(form: ServiceForm, action: Callable[[dict[str, Any]], T]) -> T | None
     """Validate the form, run the service with its cleaned data, and keep any service error on the form.
 
     Returns the service's result, or None when the form (or the service) refused the input; nothing is
-    saved then, because every service function is atomic.
+    saved then, because every service function is atomic. An edit form (``versions.VersionedForm``) is
+    refused, with the other person's change shown, if its record changed after the form was read.
     """
     if not form.is_valid():
         return None
     try:
-        return action(form.cleaned_data)
+        with current(form):
+            return action(form.cleaned_data)
     except ValidationError as error:
         form.add_service_errors(error)
         return None

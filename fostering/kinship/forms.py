@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from fostering.accounts.models import User
 from fostering.core.forms import ServiceForm
+from fostering.core.versions import VersionedForm
 
 from .choices import DECISION_OUTCOMES, OPEN_STAGES, TRANSITIONS, AssessmentKind, Outcome, Stage
 
@@ -76,7 +77,7 @@ class StartForm(ServiceForm):
         self.fields["social_worker"].queryset = workers  # type: ignore[attr-defined]
 
 
-class PlacementForm(ServiceForm):
+class PlacementForm(VersionedForm, ServiceForm):
     submit_label = "Record the placement"
     placed_on = _date("Date the child was placed with the connected person")
 

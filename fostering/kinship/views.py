@@ -237,7 +237,7 @@ def placement(request: StaffRequest, pk: int) -> HttpResponse:
         request,
         pk,
         Perm.RECORD_KINSHIP_ASSESSMENT,
-        lambda a: PlacementForm(request.POST or None, initial={"placed_on": a.placed_on}),
+        lambda a: PlacementForm(request.POST or None, initial={"placed_on": a.placed_on}, record=a),
         lambda a, data: services.placement_record(assessment=a, by=request.user, **data),
         "Record the Regulation 24 placement",
         "The placement has been recorded: temporary approval has started",

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from fostering.accounts.models import User
 from fostering.core.forms import ServiceForm
+from fostering.core.versions import VersionedForm
 from fostering.households.choices import PlacementType
 
 from .choices import (
@@ -101,7 +102,7 @@ class MeetingForm(ServiceForm):
     )
 
 
-class InviteForm(ServiceForm):
+class InviteForm(VersionedForm, ServiceForm):
     submit_label = "Save who is invited"
 
     def __init__(self, *args: Any, members: QuerySet[PanelMember], **kwargs: Any) -> None:
@@ -173,7 +174,7 @@ class ConflictForm(ServiceForm):
         self.fields["member"].queryset = members  # type: ignore[attr-defined]
 
 
-class SittingForm(ServiceForm):
+class SittingForm(VersionedForm, ServiceForm):
     submit_label = "Save who sat"
 
     def __init__(self, *args: Any, members: QuerySet[PanelMember], **kwargs: Any) -> None:

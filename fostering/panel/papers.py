@@ -3,6 +3,7 @@ assessment's stages and sessions, and the recommendation sought. Read on screen 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -48,7 +49,8 @@ def papers_context(item: PanelItem) -> dict[str, Any]:
 
 
 def papers_pdf(item: PanelItem) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     html = render_to_string("panel/papers_pdf.html", papers_context(item))
-    return bytes(HTML(string=html).write_pdf())
+    stylesheet = CSS(filename=Path(__file__).parent / "static" / "panel" / "papers_pdf.css")
+    return bytes(HTML(string=html).write_pdf(stylesheets=[stylesheet]))

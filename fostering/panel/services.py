@@ -210,6 +210,8 @@ def meeting_invite(*, meeting: PanelMeeting, members: Iterable[PanelMember], by:
         row = Attendance(organisation_id=meeting.organisation_id, meeting=meeting, member=wanted[pk])
         row.stamp(by)
         row.save()
+    meeting.stamp(by)  # the meeting's version moves with its list of members invited
+    meeting.save(update_fields=["modified_at", "modified_by"])
     record_event(
         actor=by,
         verb="panel_members_invited",
@@ -408,6 +410,8 @@ def sitting_record(*, item: PanelItem, members: Iterable[PanelMember], by: User 
             raise ValidationError({"members": f"{member.user.get_full_name()} did not attend the meeting"})
     before = sorted(item.sitting.values_list("pk", flat=True))
     item.sitting.set(chosen)
+    item.stamp(by)  # the item's version moves with who sat
+    item.save(update_fields=["modified_at", "modified_by"])
     record_event(
         actor=by,
         verb="panel_sitting_recorded",

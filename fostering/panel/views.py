@@ -180,7 +180,10 @@ def meeting_invite(request: StaffRequest, pk: int) -> HttpResponse:
     def form(meeting: PanelMeeting) -> ServiceForm:
         invited = list(meeting.attendance.values_list("member_id", flat=True))
         return InviteForm(
-            request.POST or None, members=members_of(meeting.organisation_id), initial={"members": invited}
+            request.POST or None,
+            members=members_of(meeting.organisation_id),
+            initial={"members": invited},
+            record=meeting,
         )
 
     return _meeting_action(
@@ -359,7 +362,7 @@ def sitting(request: StaffRequest, pk: int) -> HttpResponse:
         initial = list(item.sitting.values_list("pk", flat=True)) or [
             m.pk for m in attended if m.pk not in conflicted and m.role in PanelRole.values
         ]
-        return SittingForm(request.POST or None, members=attended, initial={"members": initial})
+        return SittingForm(request.POST or None, members=attended, initial={"members": initial}, record=item)
 
     return _item_action(
         request,

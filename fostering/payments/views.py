@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.contrib import messages
@@ -249,10 +250,11 @@ def statement(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 def _pdf(request: StaffRequest, context: dict[str, Any]) -> HttpResponse:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     html = render_to_string("payments/statement_pdf.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    stylesheet = CSS(filename=Path(__file__).parent / "static" / "payments" / "statement_pdf.css")
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(stylesheets=[stylesheet])
     response = HttpResponse(pdf, content_type="application/pdf")
     run = context["run"]
     name = f"statement-{context['household'].reference}-{run.period:%Y-%m}.pdf"

@@ -7,6 +7,7 @@ from django import forms
 
 from fostering.core.forms import ServiceForm
 from fostering.core.validators import validate_postcode
+from fostering.core.versions import VersionedForm
 
 from .choices import CheckKind, CheckOutcome, Disability, Ethnicity, MemberRole, Religion, Sex
 from .models import HouseholdMember
@@ -35,6 +36,10 @@ class PersonForm(ServiceForm):
         error_messages={"invalid": "Enter an email address like name@example.com"},
     )
     phone = forms.CharField(max_length=30, required=False, label="Phone number (optional)")
+
+
+class PersonEditForm(VersionedForm, PersonForm):
+    """A person's details as saved, to change: refused if someone saved them after it was read."""
 
 
 class MemberForm(PersonForm):

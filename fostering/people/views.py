@@ -12,7 +12,7 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core.views import StaffRequest, paginate, render_form, submit
 
-from .forms import AddressForm, PersonForm
+from .forms import AddressForm, PersonEditForm, PersonForm
 from .models import Person
 from .selectors import person_get_for_user, person_list_for_user
 from .services import PERSON_FIELDS, address_move, person_create, person_update
@@ -78,7 +78,7 @@ def person_edit(request: StaffRequest, pk: int) -> HttpResponse:
     if not has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id):
         raise PermissionDenied
     initial = {name: getattr(person, name) for name in PERSON_FIELDS}
-    form = PersonForm(request.POST or None, initial=initial)
+    form = PersonEditForm(request.POST or None, initial=initial, record=person)
     if request.method == "POST":
         saved = submit(form, lambda data: person_update(person=person, by=request.user, **data))
         if saved is not None:

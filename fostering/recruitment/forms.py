@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from fostering.core.forms import ServiceForm
 from fostering.core.phone import normalise_phone
+from fostering.core.versions import VersionedForm
 from fostering.deadlines.calendar import LONDON
 
 from .choices import Attendance, Channel, Decision, EventFormat, ScreeningOutcome
@@ -146,7 +147,7 @@ class VisitOfferForm(RecruitmentForm):
         self.fields["worker"].choices = [("", "Choose a worker")] + [(str(pk), n) for pk, n in workers]  # type: ignore[attr-defined]
 
 
-class InitialVisitForm(RecruitmentForm):
+class InitialVisitForm(VersionedForm, RecruitmentForm):
     submit_label = "Record the visit"
     visited_on = DateInputField(label="Date of the initial visit", help_text=DATE_HINT)
     record_written_on = DateInputField(

@@ -387,6 +387,7 @@ def initial_visit(request: StaffRequest, pk: int) -> HttpResponse:
         lambda e: InitialVisitForm(
             request.POST or None,
             initial={"visited_on": e.initial_visit_on, "record_written_on": e.initial_visit_record_on},
+            record=e,
         ),
         lambda e, data: services.initial_visit_record(
             enquiry=e,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from fostering.core.forms import ServiceForm
+from fostering.core.versions import VersionedForm
 
 
 def year_choices(latest: int, first: int) -> list[tuple[int, str]]:
@@ -25,7 +26,7 @@ class YearForm(ServiceForm):
         )
 
 
-class AuthorityForm(ServiceForm):
+class AuthorityForm(VersionedForm, ServiceForm):
     submit_label = "Save the code"
     local_authority_code = forms.CharField(
         label="Local authority code (ONS)",

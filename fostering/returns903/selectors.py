@@ -18,9 +18,13 @@ def organisation_for_user(*, user: User) -> Organisation:
     return Organisation.objects.get(pk=min(orgs))
 
 
+def return_settings(organisation: Organisation) -> ReturnSettings | None:
+    return ReturnSettings.objects.filter(organisation=organisation).first()
+
+
 def local_authority_code(organisation: Organisation) -> str:
     """The upper-tier local authority code the DfE rules know the organisation by ('' if not set)."""
-    settings = ReturnSettings.objects.filter(organisation=organisation).first()
+    settings = return_settings(organisation)
     return settings.local_authority_code if settings is not None else ""
 
 

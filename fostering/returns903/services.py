@@ -72,7 +72,7 @@ def set_local_authority_code(*, organisation: Organisation, code: str, by: User 
         old = None if created else settings.local_authority_code
         if not created:
             settings.local_authority_code = code
-            settings.modified_by = by
+            settings.stamp(by)
             settings.save()
         record_event(
             actor=by,

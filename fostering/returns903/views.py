@@ -21,7 +21,7 @@ from fostering.core.views import StaffRequest, render_form, submit
 from . import services
 from .export import build_return
 from .forms import AuthorityForm, YearForm, year_choices
-from .selectors import last_run, local_authority_code, organisation_for_user
+from .selectors import last_run, local_authority_code, organisation_for_user, return_settings
 from .validation import ValidationResult
 
 
@@ -126,6 +126,7 @@ def authority_change(request: StaffRequest) -> HttpResponse:
     form = AuthorityForm(
         request.POST if request.method == "POST" else None,
         initial={"local_authority_code": local_authority_code(organisation)},
+        record=return_settings(organisation),
     )
     if request.method == "POST" and (
         submit(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -25,7 +24,13 @@ CHROMIUM_FLAGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-AXE = Path(settings.BASE_DIR) / "fostering" / "static" / "vendor" / "axe.min.js"
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const blocked = event.blockedURI || "inline";
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${blocked} on ${location.pathname}`);
+});
+"""
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
@@ -49,12 +54,30 @@ def browser() -> Iterator[object]:
 def page(browser, live_server) -> Iterator[object]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
+    # every violation of the content security policy is kept (the listener is added by the browser, so the
+    # policy does not stop it) and fails the test, as do the browser's own reports in the console
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: errors.append(message.text)
+        if message.type == "error" and "Content Security Policy" in message.text
+        else None,
+    )
     yield page
+    violations = csp_violations(page)
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not violations, f"Content Security Policy violations: {violations}"
+
+
+def csp_violations(page) -> list[str]:
+    """The violations of the content security policy the current page has seen."""
+    if page.is_closed():
+        return []
+    return page.evaluate("() => window.__cspViolations || []")
 
 
 @pytest.fixture
@@ -79,7 +102,8 @@ def axe() -> Callable[[object], list[dict]]:
     """Run axe-core on the page and return its violations."""
 
     def run(page) -> list[dict]:
-        page.add_script_tag(path=str(AXE))
+        # loaded from the site's own static files: the content security policy refuses inline scripts
+        page.add_script_tag(url=f"{settings.STATIC_URL}vendor/axe.min.js")
         result = page.evaluate(
             "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
         )
