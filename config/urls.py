@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 
 def bare(request: HttpRequest) -> HttpResponse:
@@ -25,6 +26,8 @@ urlpatterns = [
     path("reports/", include("fostering.reporting.urls")),
     path("forecasts/", include("fostering.forecasts.urls")),
     path("api/v1/", include("fostering.api.urls")),
+    # the admin site signs in through the service's own sign-in (lockout by address, audit, two-factor)
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),
     path("", include("fostering.mywork.urls")),
 ]

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
 from fostering.accounts.roles import Role
+from fostering.accounts.services import api_token_issue
 from fostering.assessments.tests import factories as assessment_factories
 from fostering.kinship.tests import factories as kinship_factories
 from fostering.payments.tests import factories as payment_factories
@@ -147,6 +148,11 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "payments:line_query": ("payment_line", Perm.RAISE_PAYMENT_QUERY),
     "payments:query_detail": ("payment_query", None),
     "payments:query_answer": ("payment_query", Perm.MANAGE_PAYMENTS),
+    # Staff accounts: a manager resets two-factor and revokes tokens; a user revokes their own tokens
+    "accounts:staff_detail": ("staff_user", None),
+    "accounts:staff_two_factor_reset": ("staff_user", None),
+    "accounts:staff_token_revoke": ("api_token", None),
+    "accounts:token_revoke": ("own_api_token", None),
 }
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
@@ -178,9 +184,10 @@ LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
         "payment_query",
         {Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS},
     ),
+    "accounts:staff_list": ("staff_user", {Perm.MANAGE_STAFF}),
 }
 # Pages every signed-in user may open, and forms that create a record (checked by permission alone).
-OPEN_PAGES = {"mywork:home"}
+OPEN_PAGES = {"mywork:home", "accounts:account", "accounts:password_change", "accounts:password_change_done"}
 ADD_PAGES = {"people:add": Perm.CHANGE_PERSON, "children:add": Perm.CHANGE_CHILD}
 ADD_PAGES |= {"assessments:add": Perm.START_ASSESSMENT}
 ADD_PAGES |= {"kinship:start": Perm.START_KINSHIP_ASSESSMENT}
@@ -219,8 +226,16 @@ ADD_PAGES |= {
 }
 # Pages anyone may open without signing in; each takes the organisation's code.
 PUBLIC_PAGES = {"recruitment:enquire", "recruitment:enquire_thanks"}
-# Outside this test: sign-in pages, the API (tests/test_api_access.py) and the admin site.
-NOT_HERE = ("accounts:", "api", "admin:")
+# Outside this test: signing in and out, the second factor, resetting a forgotten password, the API
+# (tests/test_api_access.py) and the admin site.
+NOT_HERE = (
+    "accounts:login",
+    "accounts:logout",
+    "accounts:two_factor",
+    "accounts:password_reset",
+    "api",
+    "admin:",
+)
 
 
 def page_names() -> set[str]:
@@ -284,6 +299,8 @@ def build_council(org: Organisation) -> Council:
     complaint = builders.complaint(
         org, complainant_name=f"Complainant{org.code}", fostering_household=household
     )
+    api_token_issue(user=staff[Role.SERVICE_MANAGER], by=None, name=f"Token{org.code}")
+    api_token = staff[Role.SERVICE_MANAGER].api_tokens.get()
     return Council(
         org,
         staff,
@@ -305,6 +322,10 @@ def build_council(org: Organisation) -> Council:
             "enquiry": enquiry,
             "event": event,
             "assessment": assessment,
+            # a member of staff's account, and an API token of the service manager (who opens every page)
+            "staff_user": staff[Role.DUTY_WORKER],
+            "api_token": api_token,
+            "own_api_token": api_token,
             # a committed payment run with the household's statement, a line, a query and a rate
             **payment_factories.access_records(org, household, child, staff[Role.CARER]),
         },
@@ -325,6 +346,10 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.VIEW_PANEL in perms or (
             Perm.VIEW_OWN_PANEL_MEETINGS in perms and meeting.attendance.filter(member__user=user).exists()
         )
+    if kind in ("staff_user", "api_token"):
+        return Perm.MANAGE_STAFF in perms
+    if kind == "own_api_token":
+        return record.user_id == user.pk
     if kind == "panel_member":
         return Perm.VIEW_PANEL_MEMBERS in perms
     if kind == "person":
@@ -394,6 +419,7 @@ def label_of(kind: str, record) -> str:
         "meeting": lambda r: r.venue,
         "item": lambda r: r.household.name,
         "panel_member": lambda r: r.user.get_full_name(),
+        "staff_user": lambda r: r.get_full_name(),
         "allegation": lambda r: r.fostering_household.household.name,
         "complaint": lambda r: r.complainant_name,
         "referral": lambda r: r.child.person.full_name,

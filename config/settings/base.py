@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "fostering.accounts.sessions.SessionTimeoutMiddleware",
     "fostering.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -146,10 +147,16 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "mywork:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lockout after repeated failed logins (django-axes).
+# Lockout after repeated failed logins (django-axes), on the pair (username, address) so that nobody can
+# lock another's account from elsewhere; and a limit per address over every username, against password
+# spraying (ADR 7). FOSTERING_PROXY_COUNT: the proxies in front of the service that append the address
+# they saw to X-Forwarded-For (0: the header is ignored and the connection's address is used).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "fostering.core.http.client_address"
+FOSTERING_ADDRESS_FAILURE_LIMIT = int(os.environ.get("FOSTERING_ADDRESS_FAILURE_LIMIT", "30"))
+FOSTERING_PROXY_COUNT = int(os.environ.get("FOSTERING_PROXY_COUNT", "0"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -157,6 +164,27 @@ AXES_VERBOSE = False
 # Two-factor authentication: required for every staff member when this is on (production).
 FOSTERING_REQUIRE_2FA = env_bool("FOSTERING_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Fostering service")
+
+# Sessions (ADR 7): signed out after the council's idle minutes (Organisation.session_idle_minutes),
+# and after this many hours however active; the cookie does not outlive the browser.
+FOSTERING_SESSION_MAX_HOURS = float(os.environ.get("FOSTERING_SESSION_MAX_HOURS", "10"))
+FOSTERING_SESSION_IDLE_MINUTES = int(os.environ.get("FOSTERING_SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(FOSTERING_SESSION_MAX_HOURS * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# API tokens expire after this many days; the API's documentation needs a signed-in user unless public.
+FOSTERING_API_TOKEN_DAYS = int(os.environ.get("FOSTERING_API_TOKEN_DAYS", "90"))
+FOSTERING_API_DOCS_PUBLIC = env_bool("FOSTERING_API_DOCS_PUBLIC", False)
+
+# Password reset links are emailed (valid for PASSWORD_RESET_TIMEOUT seconds).
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "fostering-service@localhost")
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 2)))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -9,3 +9,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# The OpenAPI document is fetched without signing in by the API's tests (and schemathesis).
+FOSTERING_API_DOCS_PUBLIC = True

@@ -8,7 +8,34 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-EXEMPT_PREFIXES = ("/accounts/", "/static/", "/api/", "/health")
+# Only signing in, out and the second factor itself, resetting a forgotten password, the static files and
+# the token-authenticated API; every other page (your account, staff, password change) needs two-factor.
+EXEMPT_PREFIXES = (
+    "/accounts/login/",
+    "/accounts/logout/",
+    "/accounts/two-factor/",
+    "/accounts/password-reset/",
+    "/static/",
+    "/api/",
+    "/health",
+)
+
+
+def second_factor_needed(request: HttpRequest) -> HttpResponse | None:
+    """The redirect to set up or verify a second factor, when it is required and the signed-in user has
+    not passed it in this session; None otherwise."""
+    user = getattr(request, "user", None)
+    if (
+        settings.FOSTERING_REQUIRE_2FA
+        and user is not None
+        and user.is_authenticated
+        and not user.is_verified()  # type: ignore[union-attr]
+    ):
+        from django_otp import devices_for_user
+
+        has_device = any(True for _ in devices_for_user(user, confirmed=True))
+        return redirect("accounts:two_factor_verify" if has_device else "accounts:two_factor_setup")
+    return None
 
 
 class TwoFactorRequiredMiddleware:
@@ -18,16 +45,6 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
-        if (
-            settings.FOSTERING_REQUIRE_2FA
-            and user is not None
-            and user.is_authenticated
-            and not user.is_verified()  # type: ignore[union-attr]
-            and not request.path.startswith(EXEMPT_PREFIXES)
-        ):
-            from django_otp import devices_for_user
-
-            has_device = any(True for _ in devices_for_user(user, confirmed=True))
-            return redirect("accounts:two_factor_verify" if has_device else "accounts:two_factor_setup")
+        if not request.path.startswith(EXEMPT_PREFIXES) and (needed := second_factor_needed(request)):
+            return needed
         return self.get_response(request)

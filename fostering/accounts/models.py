@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+from fostering.core import clock
 
 from .roles import Role
 
@@ -20,6 +23,11 @@ class Organisation(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COUNCIL)
     region = models.CharField(max_length=100, blank=True)
+    session_idle_minutes = models.PositiveSmallIntegerField(
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(480)],
+        help_text="Staff are signed out after this many minutes without activity.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -81,14 +89,29 @@ class Membership(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the JSON API. Only a hash is stored; the token is shown once."""
+    """A bearer token for the JSON API. Only a hash is stored; the token is shown once.
+
+    A token works until it expires or is revoked, whichever comes first."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, blank=True, help_text="What the token is for")
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
     def __str__(self) -> str:
-        return f"{self.prefix}… ({self.user})"
+        return f"{self.name or self.prefix + '…'} ({self.user})"
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at is not None:
+            return "Revoked"
+        if self.expires_at <= clock.now():
+            return "Expired"
+        return "Active"

@@ -23,7 +23,7 @@ from . import (
     recruitment,
     returns903,
 )
-from .auth import StaffToken
+from .auth import StaffToken, docs_for_staff
 
 
 class UniqueComponents(OpenAPISchema):
@@ -59,9 +59,11 @@ api = FosteringAPI(
     description=(
         "Read the records your role and caseload reach, and record supervision visits. "
         "Authenticate with `Authorization: Bearer <token>`; a token is issued with "
-        "`manage.py api_token USERNAME`. A record out of your reach is a 404, never a 403."
+        "`manage.py api_token USERNAME` and expires (list and revoke yours on the Your account page). "
+        "A record out of your reach is a 404, never a 403."
     ),
     auth=StaffToken(),
+    docs_decorator=docs_for_staff,
     urls_namespace="api",
 )
 errors.install(api)

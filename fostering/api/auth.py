@@ -6,12 +6,17 @@ API (``Perm.USE_API``) is a 403. Tokens are issued with ``manage.py api_token US
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, cast
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from ninja.errors import AuthorizationError
 from ninja.security import HttpBearer
 
+from fostering.accounts.middleware import second_factor_needed
 from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, has_perm
 from fostering.accounts.services import api_token_user
@@ -32,3 +37,19 @@ class StaffToken(HttpBearer):
 def staff(request: HttpRequest) -> User:
     """The member of staff the request's token belongs to (never ``request.user``: no sessions here)."""
     return cast(User, request.auth)  # type: ignore[attr-defined]
+
+
+def docs_for_staff(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The API's documentation and OpenAPI document: for a signed-in member of staff (who has passed
+    two-factor when it is required), unless ``FOSTERING_API_DOCS_PUBLIC`` is on."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not settings.FOSTERING_API_DOCS_PUBLIC:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if needed := second_factor_needed(request):
+                return needed
+        return view(request, *args, **kwargs)
+
+    return wrapped

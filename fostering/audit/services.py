@@ -124,3 +124,27 @@ def record_read(
         changes=data,
         note=page,
     )
+
+
+def record_event_without_record(
+    *,
+    verb: str,
+    record_type: str,
+    record_id: str = "",
+    record_label: str = "",
+    organisation_id: int | None = None,
+    changes: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> AuditEvent:
+    """An event about something that is not a saved record, with no one acting: a sign-in attempt
+    with a username that belongs to nobody, say."""
+    return AuditEvent.objects.create(
+        organisation_id=organisation_id,
+        actor=None,
+        verb=verb,
+        record_type=record_type,
+        record_id=record_id,
+        record_label=record_label[:200],
+        changes=dict(changes or {}),
+        note=note,
+    )

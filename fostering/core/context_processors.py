@@ -42,6 +42,8 @@ NAVIGATION: list[tuple[str, str, frozenset[Perm]]] = [
     ("At risk", "households:retention", frozenset({Perm.VIEW_RETENTION})),
     ("Household reports", "reporting:household_reports", frozenset({Perm.VIEW_HOUSEHOLD_REPORTS})),
     ("903 return", "returns903:home", frozenset({Perm.VIEW_RETURN_903})),
+    ("Staff", "accounts:staff_list", frozenset({Perm.MANAGE_STAFF})),
+    ("Your account", "accounts:account", frozenset()),
 ]
 
 

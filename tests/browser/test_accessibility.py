@@ -20,7 +20,7 @@ from tests.test_access import (
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SIGNED_OUT_PAGES = ["accounts:login"]
+SIGNED_OUT_PAGES = ["accounts:login", "accounts:password_reset"]
 # The pages are checked in shards so that the test workers share them (each shard builds its own council).
 SHARDS = 4
 

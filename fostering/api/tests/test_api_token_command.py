@@ -53,3 +53,13 @@ def test_a_user_whose_roles_cannot_use_the_api_is_warned(council_a, make_staff):
     token, warnings = run("panel.member")
     assert token
     assert "holds no role that may use the API" in warnings
+
+
+def test_the_command_names_the_token_and_sets_its_expiry(manager_a):
+    run("manager.a", "--name", "finance export", "--days", "14")
+    token = ApiToken.objects.get(user=manager_a)
+    assert token.name == "finance export"
+    assert round((token.expires_at - token.created_at).total_seconds() / 86400) == 14
+    with pytest.raises(CommandError, match="--days must be between 1 and 366"):
+        run("manager.a", "--days", "0")
+    assert ApiToken.objects.filter(user=manager_a).count() == 1

@@ -1,12 +1,15 @@
 """Only a bearer token of a member of staff whose role may use the API opens it."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.utils import timezone
 
 from fostering.accounts.models import ApiToken
 from fostering.accounts.roles import Role
-from fostering.accounts.services import api_token_issue
+from fostering.accounts.services import api_token_issue, api_token_revoke
+from fostering.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +73,49 @@ def test_a_valid_token_opens_the_api_and_records_its_use(manager_a, client_for):
     response = client.get("/api/v1/me")
     assert response.status_code == 200
     assert ApiToken.objects.get(user=manager_a).last_used_at is not None
+
+
+def test_an_expired_token_is_401_and_a_fresh_one_works(manager_a):
+    # given two tokens, one past its expiry
+    expired = api_token_issue(user=manager_a, by=None, name="old script", days=30)
+    ApiToken.objects.filter(name="old script").update(expires_at=timezone.now() - timedelta(seconds=1))
+    fresh = api_token_issue(user=manager_a, by=None, name="new script")
+    # then only the fresh one opens the API
+    assert Client(headers={"Authorization": f"Bearer {expired}"}).get("/api/v1/me").status_code == 401
+    assert Client(headers={"Authorization": f"Bearer {fresh}"}).get("/api/v1/me").status_code == 200
+
+
+def test_a_token_expires_after_the_days_set_and_has_a_name(manager_a, settings):
+    settings.FOSTERING_API_TOKEN_DAYS = 7
+    api_token_issue(user=manager_a, by=None, name="nightly export")
+    token = ApiToken.objects.get(user=manager_a)
+    assert token.name == "nightly export"
+    assert abs(token.expires_at - token.created_at - timedelta(days=7)) < timedelta(seconds=5)
+
+
+def test_a_token_revoked_by_its_owner_stops_working(manager_a):
+    raw = api_token_issue(user=manager_a, by=None, name="laptop")
+    token = ApiToken.objects.get(user=manager_a)
+    api_token_revoke(token=token, by=manager_a)
+    assert Client(headers={"Authorization": f"Bearer {raw}"}).get("/api/v1/me").status_code == 401
+    event = AuditEvent.objects.get(verb="api_token_revoked")
+    assert event.actor == manager_a and event.changes == {"token": ["laptop", None]}
+
+
+@pytest.mark.parametrize("url", ["/api/v1/docs", "/api/v1/openapi.json"])
+def test_the_api_documentation_needs_a_signed_in_user_in_production(manager_a, settings, url):
+    settings.FOSTERING_API_DOCS_PUBLIC = False
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/accounts/login/")
+    signed_in = Client()
+    signed_in.force_login(manager_a)
+    assert signed_in.get(url).status_code == 200
+
+
+def test_the_api_documentation_needs_two_factor_when_it_is_required(manager_a, settings):
+    settings.FOSTERING_API_DOCS_PUBLIC = False
+    settings.FOSTERING_REQUIRE_2FA = True
+    client = Client()
+    client.force_login(manager_a)
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/two-factor/")

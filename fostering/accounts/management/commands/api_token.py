@@ -16,14 +16,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username", help="The member of staff's username")
+        parser.add_argument("--name", default="", help="What the token is for, shown on their account page")
+        parser.add_argument(
+            "--days", type=int, default=None, help="Days until it expires (default FOSTERING_API_TOKEN_DAYS)"
+        )
 
-    def handle(self, *args: Any, username: str, **options: Any) -> None:
+    def handle(self, *args: Any, username: str, name: str, days: int | None, **options: Any) -> None:
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"There is no user with the username {username!r}.")
         if not user.is_active:
             raise CommandError(f"{username} is not active, so a token would not work.")
-        token = api_token_issue(user=user, by=None)
+        if days is not None and not 1 <= days <= 366:
+            raise CommandError("--days must be between 1 and 366.")
+        token = api_token_issue(user=user, by=None, name=name, days=days)
         if not has_perm(user, Perm.USE_API):
             self.stderr.write(
                 f"Warning: {username} holds no role that may use the API; requests will be refused (403)."
