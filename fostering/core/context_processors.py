@@ -41,6 +41,7 @@ NAVIGATION: list[tuple[str, str, frozenset[Perm]]] = [
     ("At risk", "households:retention", frozenset({Perm.VIEW_RETENTION})),
     ("Household reports", "reporting:household_reports", frozenset({Perm.VIEW_HOUSEHOLD_REPORTS})),
     ("903 return", "returns903:home", frozenset({Perm.VIEW_RETURN_903})),
+    ("Data protection", "dataprotection:due", frozenset({Perm.MANAGE_DATA_PROTECTION})),
 ]
 
 
