@@ -9,6 +9,7 @@ the page exactly when its permissions and caseload reach it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -18,6 +19,8 @@ from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
 from fostering.accounts.roles import Role
 from fostering.assessments.tests import factories as assessment_factories
+from fostering.dataprotection import services as dataprotection_services
+from fostering.dataprotection.choices import RecordKind
 from fostering.kinship.tests import factories as kinship_factories
 from fostering.payments.tests import factories as payment_factories
 from fostering.recruitment.tests import factories as recruitment_factories
@@ -147,6 +150,16 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "payments:line_query": ("payment_line", Perm.RAISE_PAYMENT_QUERY),
     "payments:query_detail": ("payment_query", None),
     "payments:query_answer": ("payment_query", Perm.MANAGE_PAYMENTS),
+    # Data protection
+    "dataprotection:rule_edit": ("retention_rule", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:dispose_child": ("child", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:dispose_household": ("household", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:dispose_assessment": ("assessment", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:dispose_enquiry": ("enquiry", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:subject_access": ("person", Perm.EXPORT_SUBJECT_ACCESS),
+    "dataprotection:erasure_add": ("person", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:erasure_detail": ("erasure_request", None),
+    "dataprotection:erasure_decide": ("erasure_request", Perm.MANAGE_DATA_PROTECTION),
 }
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
@@ -178,6 +191,7 @@ LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
         "payment_query",
         {Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS},
     ),
+    "dataprotection:erasure_list": ("erasure_request", {Perm.MANAGE_DATA_PROTECTION}),
 }
 # Pages every signed-in user may open, and forms that create a record (checked by permission alone).
 OPEN_PAGES = {"mywork:home"}
@@ -215,6 +229,10 @@ ADD_PAGES |= {
     "returns903:home": Perm.VIEW_RETURN_903,
     "returns903:check": Perm.CHECK_RETURN_903,
     "returns903:authority": Perm.CHECK_RETURN_903,
+}
+ADD_PAGES |= {
+    f"dataprotection:{name}": Perm.MANAGE_DATA_PROTECTION
+    for name in ("due", "schedule", "disposals", "people")
 }
 # Pages anyone may open without signing in; each takes the organisation's code.
 PUBLIC_PAGES = {"recruitment:enquire", "recruitment:enquire_thanks"}
@@ -283,10 +301,17 @@ def build_council(org: Organisation) -> Council:
     complaint = builders.complaint(
         org, complainant_name=f"Complainant{org.code}", fostering_household=household
     )
+    # the retention schedule (saved on first use) and an erasure request from the household's carer
+    retention_rule = dataprotection_services.schedule_ensure(organisation_id=org.pk)[RecordKind.ENQUIRY]
+    erasure_request = dataprotection_services.erasure_request_record(
+        person=person, received_on=date(2026, 1, 5), grounds="objection", by=None
+    )
     return Council(
         org,
         staff,
         {
+            "retention_rule": retention_rule,
+            "erasure_request": erasure_request,
             "referral": referral,
             "placement": placement,
             "hold": hold,
@@ -324,6 +349,8 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.VIEW_PANEL in perms or (
             Perm.VIEW_OWN_PANEL_MEETINGS in perms and meeting.attendance.filter(member__user=user).exists()
         )
+    if kind in ("retention_rule", "erasure_request"):
+        return Perm.MANAGE_DATA_PROTECTION in perms
     if kind == "panel_member":
         return Perm.VIEW_PANEL_MEMBERS in perms
     if kind == "person":
@@ -400,6 +427,7 @@ def label_of(kind: str, record) -> str:
         "rate": lambda r: f"£{r.amount:,.2f}",
         "remittance": lambda r: r.fostering_household.household.name,
         "payment_query": lambda r: r.question,
+        "erasure_request": lambda r: r.person.full_name,
     }[kind](record)
 
 

@@ -140,12 +140,12 @@ def person_erasable(person: Person) -> bool:
     )
 
 
-def erase_enquiry(enquiry: Enquiry) -> bool:
+def erase_enquiry(enquiry: Enquiry, *, with_person: bool = True) -> bool:
     """Delete the enquiry (its stage history and bookings with it), and the person if nothing else holds
     them; returns whether the person was erased too."""
     person = enquiry.person
     enquiry.delete()
-    if person_erasable(person):
+    if with_person and person_erasable(person):
         person.delete()
         return True
     return False

@@ -166,8 +166,9 @@ def record_dispose(
         raise ValidationError(
             {"confirm": f"This record is not due for disposal until {long_date(due.due_on)}"}
         )
-    _act(kind, record, due.action)
-    return _tombstone(
+    person_id = getattr(record, "person_id", None)
+    _, person_erased = _act(kind, record, due.action)
+    tomb = _tombstone(
         organisation_id=organisation_id,
         kind=kind,
         record_id=record_id,
@@ -178,6 +179,19 @@ def record_dispose(
         request=None,
         by=by,
     )
+    if person_erased and person_id is not None:
+        _tombstone(
+            organisation_id=organisation_id,
+            kind=RecordKind.PERSON,
+            record_id=person_id,
+            action=DisposalAction.ERASE,
+            rule=f"{due.rule} (nothing else held the person)",
+            due_on=due.due_on,
+            on=today,
+            request=None,
+            by=by,
+        )
+    return tomb
 
 
 @transaction.atomic
@@ -231,7 +245,7 @@ def _erase_for_request(request: ErasureRequest, person: Person, on: date, by: Us
             kept.append(KEPT_BECAUSE["progressed"])
             continue
         pk = enquiry.pk
-        disposal.erase_enquiry(enquiry)
+        disposal.erase_enquiry(enquiry, with_person=False)
         _tombstone(
             organisation_id=request.organisation_id,
             kind=RecordKind.ENQUIRY,

@@ -32,6 +32,11 @@ DETAIL_URLS = {
 }
 
 
+def _posted(request: StaffRequest) -> Any:
+    """The posted data, or None for a first view (an empty post still binds the form, to show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _orgs(request: StaffRequest, perm: Perm = Perm.MANAGE_DATA_PROTECTION) -> set[int]:
     orgs = organisations_with(request.user, perm)
     if not orgs:
@@ -80,7 +85,7 @@ def rule_edit(request: StaffRequest, pk: int) -> HttpResponse:
     rule = _found(selectors.rule_get_for_user, request, pk)
     kind = RecordKind(rule.kind)
     form = RetentionRuleForm(
-        request.POST or None, kind=kind, initial={"years": rule.years, "action": rule.action}
+        _posted(request), kind=kind, initial={"years": rule.years, "action": rule.action}
     )
     if (
         request.method == "POST"
@@ -107,7 +112,7 @@ def dispose_view(kind: RecordKind):  # type: ignore[no-untyped-def]
         except LookupError as missing:
             raise Http404 from missing
         today = clock.today()
-        form = DisposeForm(request.POST or None)
+        form = DisposeForm(_posted(request))
         if request.method == "POST" and retention is not None:
             done = submit(
                 form,
@@ -159,7 +164,7 @@ def people(request: StaffRequest) -> HttpResponse:
 def subject_access(request: StaffRequest, pk: int) -> HttpResponse:
     _orgs(request, Perm.EXPORT_SUBJECT_ACCESS)
     person = _found(selectors.person_for_data_protection, request, pk, perm=Perm.EXPORT_SUBJECT_ACCESS)
-    form = SubjectAccessForm(request.POST or None)
+    form = SubjectAccessForm(_posted(request))
     if request.method == "POST":
         services.subject_access_record(person=person, by=request.user)
         name, content = subject_access_zip(person)
@@ -182,7 +187,7 @@ def erasure_list(request: StaffRequest) -> HttpResponse:
 def erasure_add(request: StaffRequest, pk: int) -> HttpResponse:
     _orgs(request)
     person = _found(selectors.person_for_data_protection, request, pk, perm=Perm.MANAGE_DATA_PROTECTION)
-    form = ErasureRequestForm(request.POST or None)
+    form = ErasureRequestForm(_posted(request))
     if request.method == "POST":
         made = submit(
             form, lambda data: services.erasure_request_record(person=person, by=request.user, **data)
@@ -217,7 +222,7 @@ def erasure_detail(request: StaffRequest, pk: int) -> HttpResponse:
 @login_required
 def erasure_decide(request: StaffRequest, pk: int) -> HttpResponse:
     erasure = _found(selectors.erasure_request_get_for_user, request, pk)
-    form = ErasureDecisionForm(request.POST or None)
+    form = ErasureDecisionForm(_posted(request))
     if (
         request.method == "POST"
         and submit(

@@ -12,12 +12,12 @@ from fostering.accounts.roles import Role
 from fostering.audit.models import AuditEvent
 from fostering.core import clock
 from fostering.core.errors import NotAllowed
-from fostering.households.choices import CarerType
-from fostering.households.services import household_register
 from fostering.dataprotection import services
 from fostering.dataprotection.choices import DisposalAction, RecordKind
 from fostering.dataprotection.models import RetentionRule
 from fostering.dataprotection.selectors import records_due, retention_of
+from fostering.households.choices import CarerType
+from fostering.households.services import household_register
 from fostering.recruitment.tests import factories as recruitment_factories
 from tests import builders
 
