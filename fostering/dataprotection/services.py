@@ -15,6 +15,7 @@ from django.db import transaction
 
 from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, require
+from fostering.assessments.models import Assessment
 from fostering.audit.services import changes_between, record_event, snapshot
 from fostering.children.models import Child
 from fostering.core import clock
@@ -258,9 +259,39 @@ def _erase_for_request(request: ErasureRequest, person: Person, on: date, by: Us
             by=by,
         )
         done.append(f"enquiry {pk} erased")
+    # an assessment that did not lead to approval is kept by policy, not by law: anonymised now
+    households = set(person.household_memberships.values_list("household_id", flat=True))
+    applied = Assessment.objects.filter(organisation_id=request.organisation_id, household_id__in=households)
+    rule_of_kind = schedule_for(request.organisation_id)[RecordKind.ASSESSMENT]
+    disposed = set(
+        Disposal.objects.filter(
+            organisation_id=request.organisation_id, kind=RecordKind.ASSESSMENT
+        ).values_list("record_id", flat=True)
+    )
+    anonymised: set[int] = set()
+    for due in CANDIDATES[RecordKind.ASSESSMENT](
+        request.organisation_id, rule_of_kind, list(applied.values_list("pk", flat=True))
+    ):
+        if due.record_id in disposed:
+            continue
+        assessment = Assessment.objects.select_related("household").get(pk=due.record_id)
+        disposal.anonymise_assessment(assessment)
+        _tombstone(
+            organisation_id=request.organisation_id,
+            kind=RecordKind.ASSESSMENT,
+            record_id=due.record_id,
+            action=DisposalAction.ANONYMISE,
+            rule=rule,
+            due_on=on,
+            on=on,
+            request=request,
+            by=by,
+        )
+        anonymised.add(assessment.household_id)
+        done.append(f"assessment {due.record_id} anonymised")
     if Child.objects.filter(person=person).exists():
         kept.append(KEPT_BECAUSE["child"])
-    if person.household_memberships.exists():
+    if person.household_memberships.exclude(household_id__in=anonymised).exists():
         kept.append(KEPT_BECAUSE["household"])
     if Person.objects.filter(pk=person.pk).exists() and disposal.person_erasable(person):
         pk = person.pk

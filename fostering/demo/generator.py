@@ -48,6 +48,7 @@ from fostering.audit.models import AuditEvent
 from fostering.audit.services import record_type_of
 from fostering.deadlines.calendar import LONDON
 
+from .archive import build_archive
 from .assessments import build_assessments
 from .care import build_care_history
 from .children import build_children
@@ -202,6 +203,7 @@ STEPS: list[Step] = [
     build_panel,
     build_referrals,
     build_payments,
+    build_archive,
 ]
 """The build steps, in order. Later apps append theirs (see the module docstring)."""
 

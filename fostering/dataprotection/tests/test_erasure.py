@@ -135,3 +135,24 @@ def test_a_decision_dated_before_the_request_was_received_is_refused(council, se
         )
 
     assert list(refused.value.message_dict) == ["decided_on"]
+
+
+def test_an_agreed_request_from_an_applicant_not_approved_anonymises_their_assessment(
+    council, service_manager
+):
+    assessment = factories.withdrawn_assessment(
+        council, name="Okafor household", withdrawn_on=date(2026, 6, 1)
+    )
+    applicant = assessment.household.members.get().person
+    request = received(applicant, service_manager)
+
+    services.erasure_request_decide(
+        request=request, decision=ErasureDecision.AGREED, decided_on=TODAY, reason="", by=service_manager
+    )
+
+    request.refresh_from_db()
+    applicant.refresh_from_db()
+    assert applicant.last_name == f"person {applicant.pk}"
+    assert request.outcome == f"Erased: assessment {assessment.pk} anonymised."
+    tomb = Disposal.objects.get()
+    assert (tomb.kind, tomb.record_id, tomb.erasure_request) == ("assessment", assessment.pk, request)
