@@ -126,3 +126,21 @@ def test_a_person_is_found_by_name_for_their_requests(council, manager_client):
 
     assert f"/data-protection/people/{person.pk}/subject-access/" in body
     assert f"/data-protection/people/{person.pk}/erasure-request/" in body
+
+
+def test_the_report_runs_the_same_number_of_queries_however_many_records_are_due(council, manager_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    factories.closed_enquiry(council, closed_on=date(2024, 4, 1))
+    manager_client.get("/data-protection/")
+    with CaptureQueriesContext(connection) as one:
+        manager_client.get("/data-protection/")
+    for _ in range(4):
+        factories.closed_enquiry(council, closed_on=date(2024, 4, 1))
+    factories.withdrawn_assessment(council, withdrawn_on=date(2023, 2, 3))
+    with CaptureQueriesContext(connection) as six:
+        body = manager_client.get("/data-protection/").content.decode()
+
+    assert "6 records due" in body
+    assert len(six) == len(one)
