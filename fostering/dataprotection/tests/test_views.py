@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from fostering.core import clock
-from fostering.dataprotection.models import RetentionRule
+from fostering.dataprotection.models import ErasureRequest, RetentionRule
 from fostering.recruitment.models import Enquiry
 from tests import builders
 
@@ -133,14 +133,46 @@ def test_the_report_runs_the_same_number_of_queries_however_many_records_are_due
     from django.test.utils import CaptureQueriesContext
 
     factories.closed_enquiry(council, closed_on=date(2024, 4, 1))
+    factories.withdrawn_assessment(council, withdrawn_on=date(2023, 2, 3))
     manager_client.get("/data-protection/")
-    with CaptureQueriesContext(connection) as one:
+    with CaptureQueriesContext(connection) as two:
         manager_client.get("/data-protection/")
     for _ in range(4):
         factories.closed_enquiry(council, closed_on=date(2024, 4, 1))
     factories.withdrawn_assessment(council, withdrawn_on=date(2023, 2, 3))
-    with CaptureQueriesContext(connection) as six:
+    with CaptureQueriesContext(connection) as seven:
         body = manager_client.get("/data-protection/").content.decode()
 
-    assert "6 records due" in body
-    assert len(six) == len(one)
+    assert "7 records due" in body
+    assert len(seven) == len(two)
+
+
+def test_an_erasure_request_is_recorded_through_its_form_and_decided(council, manager_client):
+    person = builders.person(council, last_name="Halloran")
+    url = f"/data-protection/people/{person.pk}/erasure-request/"
+
+    refused = manager_client.post(
+        url, {"received_on_0": "2", "received_on_1": "11", "received_on_2": "2026"}
+    ).content.decode()
+    assert "Choose why they ask for their data to be erased" in refused
+    assert not ErasureRequest.objects.exists()
+
+    made = manager_client.post(
+        url, {"received_on_0": "2", "received_on_1": "11", "received_on_2": "2026", "grounds": "objection"}
+    )
+    request = ErasureRequest.objects.get()
+    assert made["Location"] == f"/data-protection/erasure-requests/{request.pk}/"
+    assert "2 December 2026" in manager_client.get(made["Location"]).content.decode()  # the answer is due
+    decided = manager_client.post(
+        f"/data-protection/erasure-requests/{request.pk}/decide/",
+        {
+            "decision": "agreed",
+            "decided_on_0": "20",
+            "decided_on_1": "11",
+            "decided_on_2": "2026",
+            "reason": "",
+        },
+    )
+    assert decided.status_code == 302
+    request.refresh_from_db()
+    assert (request.decision, request.person_id) == ("agreed", None)
