@@ -163,6 +163,19 @@ FOSTERING_OFFICE_HOURS = (
     os.environ.get("FOSTERING_OFFICE_OPENS", "09:00"),
     os.environ.get("FOSTERING_OFFICE_CLOSES", "17:00"),
 )
+# The public enquiry form: posts a client address may send in an hour (counted in Django's cache), and
+# how long a shown form can be sent (seconds).
+FOSTERING_ENQUIRY_POSTS_PER_HOUR = int(os.environ.get("FOSTERING_ENQUIRY_POSTS_PER_HOUR", "10"))
+FOSTERING_ENQUIRY_FORM_MAX_AGE = int(os.environ.get("FOSTERING_ENQUIRY_FORM_MAX_AGE", "7200"))
+# The cache holds those counts: per process unless FOSTERING_CACHE_DIR names a folder the server's worker
+# processes share (set it when running more than one).
+if os.environ.get("FOSTERING_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["FOSTERING_CACHE_DIR"],
+        }
+    }
 # An item is "due soon" this many working days before it falls due.
 FOSTERING_DUE_SOON_WORKING_DAYS = int(os.environ.get("FOSTERING_DUE_SOON_WORKING_DAYS", "5"))
 

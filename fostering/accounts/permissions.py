@@ -99,6 +99,7 @@ class Perm(StrEnum):
     VIEW_CASELOAD_STATEMENTS = "view_caseload_statements"
     VIEW_OWN_STATEMENTS = "view_own_statements"
     RAISE_PAYMENT_QUERY = "raise_payment_query"
+    OVERRIDE_PAYMENT_LIMITS = "override_payment_limits"
     # Data protection (fostering.dataprotection): here.
     MANAGE_DATA_PROTECTION = "manage_data_protection"
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
@@ -256,9 +257,15 @@ _PAYMENTS: dict[Role, frozenset[Perm]] = {
     # Rates, runs, the export and answering queries, for the whole organisation.
     Role.PAYMENTS_OFFICER: frozenset({P.VIEW_PAYMENTS, P.MANAGE_PAYMENTS}),
     # A manager approves a run before it is committed (never one they drafted themselves), and can stand in
-    # for the payments officer.
+    # for the payments officer. Only a manager confirms an amount outside its usual range (payments.limits).
     Role.SERVICE_MANAGER: frozenset(
-        {P.VIEW_PAYMENTS, P.APPROVE_PAYMENT_RUN, P.MANAGE_PAYMENTS, P.RAISE_PAYMENT_QUERY}
+        {
+            P.VIEW_PAYMENTS,
+            P.APPROVE_PAYMENT_RUN,
+            P.MANAGE_PAYMENTS,
+            P.RAISE_PAYMENT_QUERY,
+            P.OVERRIDE_PAYMENT_LIMITS,
+        }
     ),
     # The statements of the households they supervise, and queries about them.
     Role.SUPERVISING_SOCIAL_WORKER: frozenset({P.VIEW_CASELOAD_STATEMENTS, P.RAISE_PAYMENT_QUERY}),

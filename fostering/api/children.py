@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
-from fostering.audit.services import record_view
+from fostering.audit.services import record_read
 from fostering.children.codes import CategoryOfNeed, LegalStatusCode, ReasonCareEnded, ReviewParticipation
 from fostering.children.deadlines import child_deadlines
 from fostering.children.models import Child
@@ -21,7 +21,7 @@ from fostering.people.choices import Ethnicity, Sex
 from fostering.placements.selectors import placements_for_child
 
 from .auth import staff
-from .pagination import paginated
+from .pagination import paginated_read
 from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, DeadlineOut, RecordId, Search, StaffRef
 
 router = Router(tags=["children"])
@@ -95,7 +95,7 @@ class CareHistoryOut(Schema):
 
 
 @router.get("", response={200: list[ChildOut], **AUTH_ERRORS, **INVALID}, summary="Children I may see")
-@paginated
+@paginated_read("api:child_list")
 def child_list(request: HttpRequest, search: Search = "") -> QuerySet[Child]:
     return child_list_for_user(user=staff(request), search=search)
 
@@ -111,7 +111,7 @@ def child_detail(request: HttpRequest, id: RecordId) -> Child:
         child = child_get_for_user(user=user, pk=id)
     except ObjectDoesNotExist:
         raise Http404("No such child") from None
-    record_view(actor=user, obj=child)
+    record_read(by=user, page="api:child_detail", record=child, children=[child])
     return child
 
 
@@ -126,7 +126,7 @@ def child_care_history(request: HttpRequest, id: RecordId) -> dict[str, Any]:
         child = child_get_for_user(user=user, pk=id)
     except ObjectDoesNotExist:
         raise Http404("No such child") from None
-    record_view(actor=user, obj=child)
+    record_read(by=user, page="api:child_care_history", record=child, children=[child])
     return {
         "child_id": child.pk,
         "periods_of_care": list(child.periods_of_care.order_by("started_on", "id")),

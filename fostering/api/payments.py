@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
+from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.payments.choices import Category, LineKind, QueryStatus, RunStatus
 from fostering.payments.deadlines import query_deadline
@@ -27,7 +28,7 @@ from fostering.payments.selectors import (
 )
 
 from .auth import staff
-from .pagination import paginated
+from .pagination import paginated, paginated_read
 from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, RecordDeadlineOut, RecordId, StaffRef
 
 router = Router(tags=["Payments"])
@@ -156,7 +157,7 @@ def run_detail(request: HttpRequest, id: RecordId) -> PaymentRun:
     response={200: list[LineOut], **AUTH_ERRORS, **NOT_FOUND, **INVALID},
     summary="The lines of one run",
 )
-@paginated
+@paginated_read("api:run_line_list")
 def run_line_list(request: HttpRequest, id: RecordId, kind: LineKind | None = None) -> QuerySet[PaymentLine]:
     try:
         run = run_get_for_user(user=staff(request), pk=id)
@@ -184,6 +185,7 @@ def remittance_detail(request: HttpRequest, id: RecordId) -> Remittance:
     except ObjectDoesNotExist:
         raise Http404("No such statement") from None
     remittance.lines = list(remittance_lines(remittance).select_related("fostering_household"))  # type: ignore[attr-defined]
+    record_read(by=staff(request), page="api:remittance_detail", record=remittance, children=remittance.lines)  # type: ignore[attr-defined]
     return remittance
 
 

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
+from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.households.choices import HouseholdStatus, PlacementType
 from fostering.placements.choices import PetsAnswer, ReferralStatus
@@ -29,7 +30,7 @@ from fostering.placements.selectors import (
 )
 
 from .auth import staff
-from .pagination import paginated
+from .pagination import paginated_read
 from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, RecordDeadlineOut, RecordId
 
 router = Router(tags=["Placements"])
@@ -133,7 +134,7 @@ def _referral(request: HttpRequest, id: int) -> Referral:
     response={200: list[ReferralOut], **AUTH_ERRORS, **INVALID},
     summary="Open referrals I may see, soonest latest start date first",
 )
-@paginated
+@paginated_read("api:referral_list")
 def referral_list(request: HttpRequest, status: ReferralStatus | None = None) -> QuerySet[Referral]:
     return referral_list_for_user(user=staff(request), status=status or "open")
 
@@ -146,6 +147,8 @@ def referral_list(request: HttpRequest, status: ReferralStatus | None = None) ->
 def referral_detail(request: HttpRequest, id: RecordId) -> Referral:
     referral = _referral(request, id)
     referral.sibling_ids = list(referral.siblings.values_list("pk", flat=True))  # type: ignore[attr-defined]
+    children = [referral.child_id, *referral.sibling_ids]  # type: ignore[attr-defined]
+    record_read(by=staff(request), page="api:referral_detail", record=referral, children=children)
     referral.deadlines = [_deadline(referral_deadline(referral, today=clock.today()))]  # type: ignore[attr-defined]
     return referral
 
@@ -191,7 +194,7 @@ def vacancy_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get("", response={200: list[PlacementOut], **AUTH_ERRORS, **INVALID}, summary="Placements I may see")
-@paginated
+@paginated_read("api:placement_list")
 def placement_list(request: HttpRequest, current: bool = False) -> QuerySet[Placement]:
     placements = placement_list_for_user(user=staff(request))
     return placements.filter(ended_on__isnull=True) if current else placements
@@ -207,5 +210,6 @@ def placement_detail(request: HttpRequest, id: RecordId) -> Placement:
         placement = placement_get_for_user(user=staff(request), pk=id)
     except ObjectDoesNotExist:
         raise Http404("No such placement") from None
+    record_read(by=staff(request), page="api:placement_detail", record=placement, children=[placement])
     placement.deadlines = []  # type: ignore[attr-defined]
     return placement

@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from fostering.audit.services import record_read
 from fostering.returns903.selectors import runs_for_user
 
 from .auth import staff
@@ -59,4 +60,8 @@ class ValidationOut(Schema):
     summary="The latest check of each year's 903 return against the DfE rules",
 )
 def validation_list(request: HttpRequest, year: int | None = None) -> list[Any]:
-    return list(runs_for_user(user=staff(request), year=year))
+    runs = list(runs_for_user(user=staff(request), year=year))
+    if runs:
+        shown = [run.child_records.get(e["child"]) for run in runs for e in run.result.get("errors", [])]
+        record_read(by=staff(request), page="api:validation_list", children=shown)
+    return runs

@@ -75,6 +75,52 @@ def record_event(
     )
 
 
-def record_view(*, actor: Any, obj: models.Model) -> AuditEvent:
-    """Reads of sensitive records (a child's file) are logged too."""
-    return record_event(actor=actor, verb="viewed", obj=obj)
+READ_VERBS = ("viewed", "listed", "searched")
+
+
+def _child_key(item: Any) -> int | None:
+    """The child's id from a child, an id, or a row about one child."""
+    if isinstance(item, models.Model):
+        return item.pk if record_type_of(item) == "children.child" else getattr(item, "child_id", None)
+    return int(item)
+
+
+def record_read(
+    *,
+    by: Any,
+    page: str,
+    record: models.Model | None = None,
+    children: Iterable[Any] = (),
+    organisation_id: int | None = None,
+    search: str = "",
+) -> AuditEvent:
+    """Record that ``by`` read a page that shows children: one insert, whatever the page shows.
+
+    A record's page (a child's record, a placement, a statement) is ``viewed`` and names the record; a
+    list or a search is ``listed`` or ``searched``. Either way ``changes["children"]`` holds the ids of
+    the children the page showed: children, their ids, or rows that name one (``child_id``: a referral,
+    a placement, a payment line), as the view already has them, so no query is made;
+    and ``note`` names the page. Views call it after the selector has let the user in.
+    """
+    shown = [item for item in children if item is not None]
+    ids = sorted({key for key in map(_child_key, shown) if key is not None})
+    if organisation_id is None and record is None:
+        organisations = {getattr(item, "organisation_id", None) for item in shown} - {None}
+        organisation_id = organisations.pop() if len(organisations) == 1 else None
+    data: dict[str, Any] = {"children": ids}
+    if search:
+        data["search"] = search[:200]
+    if record is not None:
+        return record_event(
+            actor=by, verb="viewed", obj=record, organisation_id=organisation_id, changes=data, note=page
+        )
+    return AuditEvent.objects.create(
+        organisation_id=organisation_id,
+        actor=by if getattr(by, "is_authenticated", False) else None,
+        verb="searched" if search else "listed",
+        record_type="children.child",
+        record_id="",
+        record_label=page[:200],
+        changes=data,
+        note=page,
+    )

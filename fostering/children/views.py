@@ -13,7 +13,7 @@ from django.urls import reverse
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
-from fostering.audit.services import record_view
+from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
 from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
@@ -41,22 +41,19 @@ def child_list(request: StaffRequest) -> HttpResponse:
     if not organisations_with(request.user, Perm.VIEW_CHILD, Perm.VIEW_CASELOAD_CHILD):
         raise PermissionDenied
     search = request.GET.get("q", "").strip()
-    children = child_list_for_user(user=request.user, search=search)
+    page = paginate(request, child_list_for_user(user=request.user, search=search))
+    record_read(by=request.user, page="children:list", children=page["page_obj"], search=search)
     return render(
         request,
         "children/list.html",
-        {
-            "search": search,
-            "can_add": has_perm(request.user, Perm.CHANGE_CHILD),
-            **paginate(request, children),
-        },
+        {"search": search, "can_add": has_perm(request.user, Perm.CHANGE_CHILD), **page},
     )
 
 
 @login_required
 def child_detail(request: StaffRequest, pk: int) -> HttpResponse:
     child = _child_or_404(request, pk)
-    record_view(actor=request.user, obj=child)
+    record_read(by=request.user, page="children:detail", record=child, children=[child])
     today = clock.today()
     return render(
         request,
@@ -80,6 +77,7 @@ def child_detail(request: StaffRequest, pk: int) -> HttpResponse:
 def child_care(request: StaffRequest, pk: int) -> HttpResponse:
     """The care record: periods of care, legal status history, placements, reviews and referrals."""
     child = _child_or_404(request, pk)
+    record_read(by=request.user, page="children:care", record=child, children=[child])
     org = child.organisation_id
     user = request.user
     period = child.periods_of_care.filter(ended_on__isnull=True).first()
@@ -107,6 +105,11 @@ def child_care(request: StaffRequest, pk: int) -> HttpResponse:
     )
 
 
+def _page_name(request: StaffRequest) -> str:
+    match = request.resolver_match
+    return match.view_name if match is not None else request.path
+
+
 def _child_action(
     request: StaffRequest,
     pk: int,
@@ -118,6 +121,8 @@ def _child_action(
     back: str = "children:care",
 ) -> HttpResponse:
     child = _child_or_404(request, pk)
+    if request.method == "GET" and has_perm(request.user, perm, child.organisation_id):
+        record_read(by=request.user, page=_page_name(request), record=child, children=[child])
     return record_form_page(
         request,
         child,
@@ -254,6 +259,8 @@ def child_edit(request: StaffRequest, pk: int) -> HttpResponse:
     child = _child_or_404(request, pk)
     if not has_perm(request.user, Perm.CHANGE_CHILD, child.organisation_id):
         raise PermissionDenied
+    if request.method == "GET":
+        record_read(by=request.user, page="children:edit", record=child, children=[child])
     initial = {name: getattr(child.person, name) for name in PERSON_FIELDS} | {
         "child_id": child.child_id,
         "upn": child.upn,
@@ -284,4 +291,5 @@ def child_history(request: StaffRequest, pk: int) -> HttpResponse:
     child = _child_or_404(request, pk)
     if not has_perm(request.user, Perm.VIEW_HISTORY, child.organisation_id):
         raise PermissionDenied
+    record_read(by=request.user, page="children:history", record=child, children=[child])
     return render(request, "children/history.html", {"child": child, "events": timeline_for(child)[:500]})

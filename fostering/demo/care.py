@@ -20,9 +20,10 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from django.db import connections, models, router
+from django.db import models
 
 from fostering.children.models import Child, ChildReview, LegalStatus, PeriodOfCare
+from fostering.core.bulk import update_rows
 from fostering.core.validators import age_on
 from fostering.households.choices import CLOSED_STATUSES, CarerType
 from fostering.households.choices import PlacementType as T
@@ -232,25 +233,9 @@ class Council:
 # Carers
 
 
-def _column(model: type[models.Model], name: str) -> str:
-    column = model._meta.get_field(name)
-    assert isinstance(column, models.Field) and column.column is not None
-    return column.column
-
-
 def _update(model: type[models.Model], fields: list[str], rows: list[tuple[Any, ...]]) -> None:
     """Set ``fields`` of many rows at once: each row is the new values, then the primary key."""
-    if not rows:
-        return
-    connection = connections[router.db_for_write(model)]
-    quote = connection.ops.quote_name
-    sql = "UPDATE {} SET {} WHERE {} = %s".format(
-        quote(model._meta.db_table),
-        ", ".join(f"{quote(_column(model, f))} = %s" for f in fields),
-        quote(model._meta.pk.column),  # type: ignore[union-attr]
-    )
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+    update_rows(model, fields, rows)
 
 
 def _carers(ctx: DemoContext) -> list[Carer]:

@@ -38,14 +38,16 @@ from typing import Any, TypeVar
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
-from django.db import connections, models, router, transaction
+from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
 from faker import Faker
 
 from fostering.accounts.models import Membership, Organisation, Team, User
 from fostering.accounts.roles import STAFF_ROLES, Role
+from fostering.audit.append_only import rewriting_demo_history
 from fostering.audit.models import AuditEvent
 from fostering.audit.services import record_type_of
+from fostering.core.bulk import insert_rows
 from fostering.deadlines.calendar import LONDON
 
 from .archive import build_archive
@@ -132,30 +134,9 @@ class DemoContext:
     def insert(self, objs: Sequence[M]) -> None:
         """Insert rows nothing else refers to (checks, visits, audit events...) faster than ``save``:
         one ``executemany``, and no primary keys are read back."""
-        if not objs:
-            return
-        model = type(objs[0])
-        connection = connections[router.db_for_write(model)]
-        fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-        quote = connection.ops.quote_name
-        sql = "INSERT INTO {} ({}) VALUES ({})".format(
-            quote(model._meta.db_table),
-            ", ".join(quote(f.column) for f in fields),
-            ", ".join(["%s"] * len(fields)),
-        )
-        for obj in objs:
-            obj._prepare_related_fields_for_save(operation_name="insert")  # type: ignore[attr-defined]
-        with connection.cursor() as cursor:
-            for start in range(0, len(objs), BATCH_SIZE * 5):
-                batch = objs[start : start + BATCH_SIZE * 5]
-                cursor.executemany(
-                    sql,
-                    [
-                        [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-                        for obj in batch
-                    ],
-                )
-        self.counts[model._meta.label] += len(objs)
+        if objs:
+            insert_rows(objs, batch=BATCH_SIZE * 5)
+            self.counts[objs[0]._meta.label] += len(objs)
 
     def event(
         self,
@@ -353,22 +334,25 @@ def delete_organisation(organisation: Organisation) -> None:
         and f.many_to_one
         and f.related_model is Organisation
     ]
-    for _ in range(len(pending) + 1):
-        if not pending:
-            break
-        still: list[tuple[type[models.Model], str]] = []
-        for model, name in pending:
-            try:
-                with transaction.atomic():
-                    model._base_manager.filter(**{name: organisation}).delete()
-            except (ProtectedError, RestrictedError):
-                still.append((model, name))
-        if len(still) == len(pending):
-            blocked = ", ".join(model._meta.label for model, _ in still)
-            raise DemoError(f"Could not delete {organisation}: records of {blocked} are still referred to")
-        pending = still
-    User.objects.filter(pk__in=user_ids - elsewhere).delete()
-    organisation.delete()
+    with rewriting_demo_history():  # its audit events go too
+        for _ in range(len(pending) + 1):
+            if not pending:
+                break
+            still: list[tuple[type[models.Model], str]] = []
+            for model, name in pending:
+                try:
+                    with transaction.atomic():
+                        model._base_manager.filter(**{name: organisation}).delete()
+                except (ProtectedError, RestrictedError):
+                    still.append((model, name))
+            if len(still) == len(pending):
+                blocked = ", ".join(model._meta.label for model, _ in still)
+                raise DemoError(
+                    f"Could not delete {organisation}: records of {blocked} are still referred to"
+                )
+            pending = still
+        User.objects.filter(pk__in=user_ids - elsewhere).delete()
+        organisation.delete()
 
 
 # ---------------------------------------------------------------------------------------------------------

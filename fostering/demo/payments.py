@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from fostering.accounts.roles import Role
+from fostering.audit.append_only import rewriting_demo_history
 from fostering.audit.models import AuditEvent
 from fostering.households.choices import CarerType
 from fostering.households.models import FosteringHousehold
@@ -180,9 +181,10 @@ def build_payments(ctx: DemoContext) -> None:
         # dated on the day it was paid, approved by the service manager, like the rest of the history
         at = ctx.moment(paid_on)
         PaymentRun.objects.filter(pk=run.pk).update(approved_by=manager, created_at=at, modified_at=at)
-        AuditEvent.objects.filter(
-            organisation=ctx.organisation, record_type="payments.paymentrun", record_id=str(run.pk)
-        ).update(at=at)
+        with rewriting_demo_history():
+            AuditEvent.objects.filter(
+                organisation=ctx.organisation, record_type="payments.paymentrun", record_id=str(run.pk)
+            ).update(at=at)
         ctx.counts["payments.PaymentRun"] += 1
         period = next_month(period)
     for month in pending:

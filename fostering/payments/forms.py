@@ -29,6 +29,38 @@ def _money(label: str, hint: str = "In pounds, for example 245.00") -> forms.Dec
     )
 
 
+class LimitsForm(ServiceForm):
+    """A form for money with usual ranges (``payments.limits``): a manager's form also offers the
+    deliberate override, a confirmation with the reason, handed to the service as ``override_reason``."""
+
+    def __init__(self, *args: Any, allow_override: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if allow_override:
+            self.fields["override_confirmed"] = forms.BooleanField(
+                required=False,
+                label="I confirm this is intended",
+                help_text="Only for an amount outside the usual range: it is recorded with your name",
+            )
+            self.fields["override_reason"] = forms.CharField(
+                required=False,
+                label="Why the usual limit does not apply (only with the confirmation)",
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "override_reason" not in self.fields:
+            return data
+        confirmed = data.pop("override_confirmed", False)
+        reason = data.get("override_reason", "").strip()
+        if confirmed and not reason:
+            self.add_error("override_reason", "Give the reason the usual limit does not apply")
+        elif reason and not confirmed:
+            self.add_error("override_confirmed", "Confirm that this is intended, or leave the reason empty")
+        data["override_reason"] = reason if confirmed else ""
+        return data
+
+
 class RunDraftForm(ServiceForm):
     submit_label = "Draft the run"
     period = forms.CharField(
@@ -47,7 +79,7 @@ class ConfirmForm(ServiceForm):
         super().__init__(*args, **kwargs)
 
 
-class RateForm(ServiceForm):
+class RateForm(LimitsForm):
     submit_label = "Add the rate"
     key = forms.ChoiceField(choices=RateKey.choices, label="What the rate is for")
     valid_from = _date("First day")
@@ -57,7 +89,7 @@ class RateForm(ServiceForm):
     amount = _money("Amount", "A week's amount; respite and short breaks by the night. For example 245.00")
 
 
-class UpratingForm(ServiceForm):
+class UpratingForm(LimitsForm):
     submit_label = "Record the decision and create the new rates"
     decided_on = _date("Date of the decision")
     effective_from = _date("New rates from", hint="Usually 1 April. " + DATE_HINT)
@@ -91,7 +123,7 @@ class ChildField(forms.ModelChoiceField):
         return f"{obj.person.full_name} ({obj.child_id})"
 
 
-class AdditionalPaymentForm(ServiceForm):
+class AdditionalPaymentForm(LimitsForm):
     submit_label = "Authorise the payment"
     child = ChildField(queryset=None, label="Child", empty_label="Choose the child")  # type: ignore[arg-type]
     reason = forms.CharField(label="Assessed need it pays for", max_length=200)

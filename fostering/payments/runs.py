@@ -17,13 +17,14 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connections, models, router, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm, require
 from fostering.audit.services import record_event
 from fostering.core import clock
+from fostering.core.bulk import insert_rows
 
 from .choices import RUN_TRANSITIONS, RunStatus
 from .describe import day_text, describe
@@ -110,28 +111,8 @@ def compute(organisation_id: int, period: date, *, as_of: date, lookback: int | 
 
 
 def _insert(objs: Sequence[models.Model]) -> None:
-    """Insert many rows nothing reads back at once (a run's lines and ledger entries): one executemany
-    per batch, without ``bulk_create``'s per-row compilation, which dominates a run's time."""
-    if not objs:
-        return
-    model = type(objs[0])
-    connection = connections[router.db_for_write(model)]
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    with connection.cursor() as cursor:
-        for start in range(0, len(objs), 5000):
-            cursor.executemany(
-                sql,
-                [
-                    [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-                    for obj in objs[start : start + 5000]
-                ],
-            )
+    """A run's lines and ledger entries, which nothing reads back, in one statement per batch."""
+    insert_rows(objs)
 
 
 def parse_period(text: str) -> date:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +18,7 @@ from fostering.children.models import Child
 from fostering.core import clock
 from fostering.households.models import FosteringHousehold
 
+from . import limits
 from .choices import ALLOWANCE_KEYS, BAND_RATE, QUERY_TRANSITIONS, QueryStatus, RateKey
 from .describe import day_text, pounds
 from .models import (
@@ -66,10 +68,13 @@ def _overlapping(organisation_id: int, key: str, valid_from: date, valid_to: dat
     return rates.order_by("valid_from").first()
 
 
-def _save_rate(rate: Rate, by: User | None, *, note: str = "") -> Rate:
+def _save_rate(
+    rate: Rate, by: User | None, *, note: str = "", override: dict[str, Any] | None = None
+) -> Rate:
     rate.stamp(by)
     rate.save()
-    record_event(actor=by, verb="rate_added", obj=rate, changes=created_changes(rate, RATE_FIELDS), note=note)
+    changes = created_changes(rate, RATE_FIELDS) | (override or {})
+    record_event(actor=by, verb="rate_added", obj=rate, changes=changes, note=note)
     return rate
 
 
@@ -81,11 +86,16 @@ def rate_add(
     valid_from: date,
     valid_to: date | None = None,
     amount: Decimal,
+    override_reason: str = "",
     by: User | None,
 ) -> Rate:
-    """A new rate for a period. Periods of one rate never overlap, and no allowance is below the minimum."""
+    """A new rate for a period. Periods of one rate never overlap, and no allowance is below the minimum.
+
+    An amount outside the usual range for its purpose needs a manager's ``override_reason`` (``limits``).
+    """
     require(by, Perm.MANAGE_PAYMENTS, organisation.pk)
     _positive(amount)
+    outside = limits.rate_outside(key, amount)
     if valid_to is not None and valid_to < valid_from:
         raise ValidationError({"valid_to": "The last day must be on or after the first day"})
     clash = _overlapping(organisation.pk, key, valid_from, valid_to)
@@ -100,8 +110,13 @@ def rate_add(
     below = _below_minimum(key, amount, valid_from)
     if below:
         raise ValidationError({"amount": below})
+    override = limits.allow(
+        {"amount": [outside]}, override_reason=override_reason, by=by, organisation_id=organisation.pk
+    )
     return _save_rate(
-        Rate(organisation=organisation, key=key, valid_from=valid_from, valid_to=valid_to, amount=amount), by
+        Rate(organisation=organisation, key=key, valid_from=valid_from, valid_to=valid_to, amount=amount),
+        by,
+        override=override,
     )
 
 
@@ -114,18 +129,28 @@ def uprating_decide(
     percentage: Decimal | None = None,
     amounts: dict[str, Decimal] | None = None,
     note: str = "",
+    override_reason: str = "",
     by: User | None,
 ) -> UpratingDecision:
     """Next year's rates from a recorded decision: every current rate by a percentage, or new amounts.
 
     Each current rate ends the day before ``effective_from``; new rates start that day, rounded to pennies.
+    A percentage outside the usual range, or a new amount outside its purpose's, needs a manager's
+    ``override_reason`` (``limits``): the decision's audit event records it.
     """
     require(by, Perm.MANAGE_PAYMENTS, organisation.pk)
     amounts = dict(amounts or {})
     if percentage is None and not amounts:
         raise ValidationError({"percentage": "Enter the percentage, or the new amounts"})
-    if percentage is not None and percentage <= 0:
-        raise ValidationError({"percentage": "Enter a percentage more than 0"})
+    if percentage is not None and percentage == 0:
+        raise ValidationError(
+            {"percentage": "Enter a percentage other than 0: an uprating of 0% changes nothing"}
+        )
+    if percentage is not None and percentage <= -100:
+        raise ValidationError({"percentage": "Enter a percentage more than -100: rates cannot fall to £0.00"})
+    outside: dict[str, list[str]] = {"percentage": [], "amounts": []}
+    if percentage is not None and (why := limits.uprating_outside(percentage)):
+        outside["percentage"].append(why)
     current = list(
         Rate.objects.select_for_update()
         .filter(organisation=organisation, valid_to__isnull=True, valid_from__lt=effective_from)
@@ -142,6 +167,23 @@ def uprating_decide(
                 "effective_from": f"Rates from {day_text(later.valid_from)} are already recorded: choose a later date"
             }
         )
+    new_amounts: list[tuple[Rate, Decimal]] = []
+    for rate in current:
+        amount = amounts.get(rate.key)
+        if amount is None and percentage is not None:
+            amount = (rate.amount * (1 + percentage / 100)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if amount is None:
+            continue
+        field = "percentage" if percentage is not None else "amounts"
+        _positive(amount, field)
+        try:
+            why = limits.rate_outside(rate.key, amount)
+        except ValidationError as error:
+            raise ValidationError({field: f"{rate.get_key_display()}: {error.messages[0]}"}) from None
+        if why:
+            outside[field].append(f"{rate.get_key_display()}: {why}")
+        new_amounts.append((rate, amount))
+    override = limits.allow(outside, override_reason=override_reason, by=by, organisation_id=organisation.pk)
     decision = UpratingDecision(
         organisation=organisation,
         decided_on=decided_on,
@@ -152,13 +194,7 @@ def uprating_decide(
     )
     decision.stamp(by)
     decision.save()
-    for rate in current:
-        amount = amounts.get(rate.key)
-        if amount is None and percentage is not None:
-            amount = (rate.amount * (1 + percentage / 100)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        if amount is None:
-            continue
-        _positive(amount, "percentage" if percentage is not None else "amounts")
+    for rate, amount in new_amounts:
         below = _below_minimum(rate.key, amount, effective_from)
         if below:
             raise ValidationError({"percentage": f"{rate.get_key_display()}: {below}"})
@@ -177,7 +213,7 @@ def uprating_decide(
         actor=by,
         verb="rates_uprated",
         obj=decision,
-        changes=created_changes(decision, ["decided_on", "effective_from", "percentage", "note"]),
+        changes=created_changes(decision, ["decided_on", "effective_from", "percentage", "note"]) | override,
     )
     return decision
 
@@ -242,14 +278,25 @@ def additional_payment_authorise(
     weekly_amount: Decimal,
     reason: str,
     review_on: date,
+    override_reason: str = "",
     by: User,
 ) -> AdditionalPayment:
+    """A weekly sum for a child's assessed needs. A review date before the first day is refused; an
+    amount outside the usual range needs a manager's ``override_reason`` (``limits``)."""
     require(by, Perm.MANAGE_PAYMENTS, child.organisation_id)
     _positive(weekly_amount, "weekly_amount")
     if valid_to < valid_from:
         raise ValidationError({"valid_to": "The last day must be on or after the first day"})
+    if review_on < valid_from:
+        raise ValidationError({"review_on": "The review date must be on or after the first day"})
     if not reason.strip():
         raise ValidationError({"reason": "Enter the assessed need it pays for"})
+    override = limits.allow(
+        {"weekly_amount": [limits.additional_outside(weekly_amount)]},
+        override_reason=override_reason,
+        by=by,
+        organisation_id=child.organisation_id,
+    )
     payment = AdditionalPayment(
         organisation_id=child.organisation_id,
         child=child,
@@ -268,7 +315,8 @@ def additional_payment_authorise(
         obj=payment,
         changes=created_changes(
             payment, ["child", "valid_from", "valid_to", "weekly_amount", "reason", "review_on"]
-        ),
+        )
+        | override,
     )
     return payment
 

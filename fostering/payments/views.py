@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
+from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 
@@ -95,10 +96,17 @@ def run_draft(request: StaffRequest) -> HttpResponse:
 def run_detail(request: StaffRequest, pk: int) -> HttpResponse:
     run = _found(selectors.run_get_for_user, request, pk)
     if request.GET.get("format") == "csv":
-        return _export(run)
+        return _export(request, run)
     search = request.GET.get("q", "").strip()
     kind = request.GET.get("kind", "")
     page = paginate(request, selectors.run_lines(run, search=search, kind=kind))
+    record_read(
+        by=request.user,
+        page="payments:run_detail",
+        children=page["page_obj"],
+        organisation_id=run.organisation_id,
+        search=search,
+    )
     org = run.organisation_id
     return render(
         request,
@@ -182,9 +190,11 @@ def run_discard(request: StaffRequest, pk: int) -> HttpResponse:
     )
 
 
-def _export(run: PaymentRun) -> HttpResponse:
+def _export(request: StaffRequest, run: PaymentRun) -> HttpResponse:
     """The finance export (docs/payments.md)."""
     response = HttpResponse(export_csv(run), content_type="text/csv; charset=utf-8")
+    children = run.lines.exclude(child=None).values_list("child_id", flat=True).distinct()
+    record_read(by=request.user, page="payments:run_export", record=run, children=children)
     name = f"payments-{run.organisation.code}-{run.period:%Y-%m}-{run.status}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -224,7 +234,16 @@ def _statement_context(request: StaffRequest, pk: int) -> dict[str, Any]:
 @login_required
 def statement(request: StaffRequest, pk: int) -> HttpResponse:
     context = _statement_context(request, pk)
-    if request.GET.get("format") == "pdf":
+    context["lines"] = list(context["lines"])
+    pdf = request.GET.get("format") == "pdf"
+    remittance = context["remittance"]
+    record_read(
+        by=request.user,
+        page="payments:statement_pdf" if pdf else "payments:statement",
+        record=remittance,
+        children=context["lines"],
+    )
+    if pdf:
         return _pdf(request, context)
     return render(request, "payments/statement.html", context)
 
@@ -375,10 +394,15 @@ def rate_list(request: StaffRequest) -> HttpResponse:
     )
 
 
+def _may_override(request: StaffRequest, organisation: Organisation) -> bool:
+    """Whether the form offers the deliberate override of the usual ranges (``payments.limits``)."""
+    return has_perm(request.user, Perm.OVERRIDE_PAYMENT_LIMITS, organisation.pk)
+
+
 @login_required
 def rate_add(request: StaffRequest) -> HttpResponse:
     organisation = _organisation(request, Perm.MANAGE_PAYMENTS)
-    form = RateForm(request.POST or None)
+    form = RateForm(request.POST or None, allow_override=_may_override(request, organisation))
     if request.method == "POST":
         rate = submit(
             form, lambda data: services.rate_add(organisation=organisation, by=request.user, **data)
@@ -392,7 +416,7 @@ def rate_add(request: StaffRequest) -> HttpResponse:
 @login_required
 def uprating(request: StaffRequest) -> HttpResponse:
     organisation = _organisation(request, Perm.MANAGE_PAYMENTS)
-    form = UpratingForm(request.POST or None)
+    form = UpratingForm(request.POST or None, allow_override=_may_override(request, organisation))
     if request.method == "POST":
         decision = submit(
             form, lambda data: services.uprating_decide(organisation=organisation, by=request.user, **data)
@@ -411,6 +435,7 @@ def additional_add(request: StaffRequest) -> HttpResponse:
     form = AdditionalPaymentForm(
         request.POST or None,
         children=selectors.children_for_additional_payments(organisation_id=organisation.pk),
+        allow_override=_may_override(request, organisation),
     )
     if request.method == "POST":
         payment = submit(form, lambda data: services.additional_payment_authorise(by=request.user, **data))

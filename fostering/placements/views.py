@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
+from fostering.audit.services import record_read
 from fostering.children.codes import RiskItem
 from fostering.children.selectors import child_get_for_user, child_list_for_user
 from fostering.core import clock
@@ -125,6 +126,7 @@ def referral_list(request: StaffRequest) -> HttpResponse:
     context = paginate(
         request, referral_list_for_user(user=request.user, status=status).select_related("placement")
     )
+    record_read(by=request.user, page="placements:referral_list", children=context["page_obj"])
     today = clock.today()
     for referral in context["page_obj"]:
         referral.deadline = referral_deadline(referral, today=today)
@@ -191,6 +193,10 @@ def referral_detail(request: StaffRequest, pk: int) -> HttpResponse:
     if ranking is not None and ranking.excluded:
         names = household_names(ranking.excluded)
         excluded = sorted((names.get(k, str(k)), why) for k, why in ranking.excluded.items())
+    siblings = list(referral.siblings.select_related("person"))
+    record_read(
+        by=user, page="placements:referral_detail", record=referral, children=[referral.child_id, *siblings]
+    )
     match = (
         referral.matches.filter(withdrawn_on__isnull=True)
         .select_related("fostering_household__household")
@@ -203,7 +209,7 @@ def referral_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "referral": referral,
             "child": referral.child,
             "risks": [RiskItem(code).label for code in referral.risks],
-            "siblings": referral.siblings.select_related("person"),
+            "siblings": siblings,
             "deadline": referral_deadline(referral, today=today),
             "candidates": ranking.candidates if ranking else [],
             "excluded": excluded,
@@ -337,6 +343,7 @@ def placement_start(request: StaffRequest, pk: int) -> HttpResponse:
 @login_required
 def placement_detail(request: StaffRequest, pk: int) -> HttpResponse:
     placement = _placement_or_404(request, pk)
+    record_read(by=request.user, page="placements:detail", record=placement, children=[placement.child_id])
     meetings, dpst = stability_for_placement(placement)
     org = placement.organisation_id
     return render(
@@ -506,12 +513,18 @@ def holds(request: StaffRequest, pk: int) -> HttpResponse:
     fh = _household_or_404(request, pk)
     if not has_perm(request.user, Perm.VIEW_VACANCIES, fh.organisation_id):
         raise PermissionDenied
+    rows = list(holds_for_household(fh))
+    held_for = [hold.child_id or (hold.referral.child_id if hold.referral else None) for hold in rows]
+    if any(held_for):
+        record_read(
+            by=request.user, page="placements:holds", children=held_for, organisation_id=fh.organisation_id
+        )
     return render(
         request,
         "placements/holds.html",
         {
             "fh": fh,
-            "holds": holds_for_household(fh),
+            "holds": rows,
             "today": clock.today(),
             "can_hold": has_perm(request.user, Perm.MANAGE_HOLDS, fh.organisation_id),
         },

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from fostering.core.forms import ServiceForm
+from fostering.core.phone import normalise_phone
 from fostering.deadlines.calendar import LONDON
 
 from .choices import Attendance, Channel, Decision, EventFormat, ScreeningOutcome
@@ -68,9 +69,18 @@ class ContactFields(RecruitmentForm):
         super().__init__(*args, **kwargs)
         self.fields["source"].choices = [("", "Choose one")] + [(str(pk), name) for pk, name in sources]  # type: ignore[attr-defined]
 
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        return normalise_phone(phone) if phone else ""
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+        if (
+            not data.get("email")
+            and not data.get("phone")
+            and "phone" not in self.errors
+            and "email" not in self.errors
+        ):
             self.add_error("email", "Enter an email address or a phone number, so we can contact you")
         return data
 

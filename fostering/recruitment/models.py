@@ -148,3 +148,39 @@ class EventBooking(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"{self.enquiry.person.full_name} at {self.event}"
+
+
+class UsedFormToken(OrganisationRecord):
+    """A public form's token that has been sent once: a second post with it saves nothing.
+
+    Kept only as long as a token lives (``FOSTERING_ENQUIRY_FORM_MAX_AGE``); older rows are pruned."""
+
+    nonce = models.CharField(max_length=32, unique=True)
+    used_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["used_at"])]
+
+    def __str__(self) -> str:
+        return f"Form token used at {self.used_at:%d/%m/%Y %H:%M}"
+
+
+class EnquiryRepeat(OrganisationRecord):
+    """Someone sent the public form again while their enquiry was open (same email or phone number).
+
+    The person is thanked as for any enquiry; the team sees the repeat, and what was given, on the enquiry."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="repeats")
+    received_at = models.DateTimeField()
+    matched_on = models.CharField(max_length=10, choices=[("email", "Email"), ("phone", "Phone number")])
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["received_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Enquired again on {self.received_at:%d/%m/%Y %H:%M}"

@@ -6,16 +6,17 @@ counts those, never typed totals.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm, has_perm, require
 from fostering.audit.services import created_changes, record_event
 from fostering.core import clock
+from fostering.core.phone import normalise_phone
 from fostering.core.validators import normalise_postcode, validate_postcode
 from fostering.core.validators import refuse_future_date as _past_date
 from fostering.deadlines.calendar import LONDON
@@ -34,7 +35,15 @@ from .choices import (
     EventFormat,
     ScreeningOutcome,
 )
-from .models import Enquiry, EventBooking, InformationEvent, Source, StageChange
+from .models import (
+    Enquiry,
+    EnquiryRepeat,
+    EventBooking,
+    InformationEvent,
+    Source,
+    StageChange,
+    UsedFormToken,
+)
 
 DAY_STARTS = time(9, 0)  # a move dated by a day (a visit, a decision) is placed at the start of that day
 
@@ -119,6 +128,26 @@ def open_duplicate(*, organisation: Organisation, email: str, phone: str) -> tup
     return None
 
 
+def _contact(email: str, phone: str, postcode: str) -> tuple[str, str, str]:
+    """Email, phone and postcode as they are kept (lower case, the number's usual form, 'LE3 8RF'),
+    or a ValidationError beside the field."""
+    email, phone, postcode = email.strip().lower(), phone.strip(), postcode.strip()
+    if not email and not phone:
+        raise ValidationError({"email": "Enter an email address or a phone number, so we can contact you"})
+    if phone:
+        try:
+            phone = normalise_phone(phone)
+        except ValidationError as error:
+            raise ValidationError({"phone": error.messages}) from None
+    if postcode:
+        try:
+            validate_postcode(postcode)
+        except ValidationError as error:
+            raise ValidationError({"postcode": error.messages}) from None
+        postcode = normalise_postcode(postcode)
+    return email, phone, postcode
+
+
 @transaction.atomic
 def enquiry_create(
     *,
@@ -137,20 +166,12 @@ def enquiry_create(
 ) -> Enquiry:
     """Record an enquiry (logged by staff, or from the public form with ``by=None``) and its enquirer."""
     require(by, Perm.CHANGE_ENQUIRY, organisation.pk)
-    email = email.strip().lower()
-    phone = phone.strip()
-    if not email and not phone:
-        raise ValidationError({"email": "Enter an email address or a phone number, so we can contact you"})
+    email, phone, postcode = _contact(email, phone, postcode)
     if received_at > clock.now():
         raise ValidationError({"received_at": "The enquiry must have been received already"})
     if source is not None and source.organisation_id != organisation.pk:
         raise ValidationError({"source": "Choose one of the organisation's sources"})
-    if postcode:
-        try:
-            validate_postcode(postcode)
-        except ValidationError as error:
-            raise ValidationError({"postcode": error.messages}) from None
-        postcode = normalise_postcode(postcode)
+    # Staff are told of an open enquiry; the public form never says (see public_enquiry_receive).
     duplicate = open_duplicate(organisation=organisation, email=email, phone=phone)
     if duplicate is not None:
         field, earlier = duplicate
@@ -202,6 +223,88 @@ def enquiry_create(
         actor=by, verb="enquiry_received", obj=enquiry, changes=created_changes(enquiry, ENQUIRY_FIELDS)
     )
     return enquiry
+
+
+class FormTokenUsed(Exception):
+    """The public form's token was sent before: this post is a replay or a second click."""
+
+
+def _use_form_token(*, organisation: Organisation, nonce: str, at: datetime, max_age: timedelta) -> None:
+    """Record the token's one use (a unique row, so two posts at the same moment cannot both pass)."""
+    UsedFormToken.objects.filter(used_at__lt=at - max_age).delete()
+    token = UsedFormToken(organisation=organisation, nonce=nonce, used_at=at)
+    token.stamp(None)
+    try:
+        with transaction.atomic():
+            token.save()
+    except IntegrityError:
+        raise FormTokenUsed from None
+
+
+@transaction.atomic
+def public_enquiry_receive(
+    *,
+    organisation: Organisation,
+    nonce: str,
+    token_max_age: timedelta,
+    first_name: str,
+    last_name: str,
+    email: str = "",
+    phone: str = "",
+    postcode: str = "",
+    source: Source | None = None,
+    consent_keep_in_touch: bool = False,
+    consent_newsletter: bool = False,
+) -> Enquiry | EnquiryRepeat:
+    """An enquiry from the public form, sent with the one-use token of the page the person was shown.
+
+    The person is never told whether an enquiry of theirs is open: a second one while the first is open
+    is recorded on the first (``EnquiryRepeat``, flagged to the team) and thanked the same way.
+    Raises FormTokenUsed for a token sent before; nothing is saved then.
+    """
+    received_at = clock.now()
+    _use_form_token(organisation=organisation, nonce=nonce, at=received_at, max_age=token_max_age)
+    email, phone, postcode = _contact(email, phone, postcode)
+    if source is not None and source.organisation_id != organisation.pk:
+        raise ValidationError({"source": "Choose one of the organisation's sources"})
+    duplicate = open_duplicate(organisation=organisation, email=email, phone=phone)
+    if duplicate is None:
+        return enquiry_create(
+            organisation=organisation,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            phone=phone,
+            postcode=postcode,
+            source=source,
+            consent_keep_in_touch=consent_keep_in_touch,
+            consent_newsletter=consent_newsletter,
+            channel=Channel.WEB,
+            received_at=received_at,
+            by=None,
+        )
+    matched_on, earlier = duplicate
+    repeat = EnquiryRepeat(
+        organisation=organisation,
+        enquiry=earlier,
+        received_at=received_at,
+        matched_on=matched_on,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
+        phone=phone,
+        postcode=postcode,
+    )
+    repeat.stamp(None)
+    repeat.save()
+    record_event(
+        actor=None,
+        verb="enquiry_repeated",
+        obj=earlier,
+        changes={"repeat": [None, {"matched_on": matched_on, "received_at": received_at.isoformat()}]},
+        note=f"The public form was sent again with the same {repeat.get_matched_on_display().lower()}",
+    )
+    return repeat
 
 
 @transaction.atomic

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +20,7 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
+from fostering.core.http import client_address
 from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 
 from . import services
@@ -59,28 +63,57 @@ from .selectors import (
 )
 
 SALT = "fostering.recruitment.enquire"
-MAX_FORM_AGE_SECONDS = 24 * 60 * 60
 
 
 def min_seconds_to_submit() -> float:
     return float(getattr(settings, "FOSTERING_ENQUIRY_MIN_SECONDS", 3))
 
 
-def form_token(started: float | None = None) -> str:
-    """The signed moment the public form was shown (seconds since the epoch)."""
-    return signing.dumps(clock.now().timestamp() if started is None else started, salt=SALT)
+def form_max_age() -> timedelta:
+    """How long a shown form can be sent (2 hours unless set)."""
+    return timedelta(seconds=float(getattr(settings, "FOSTERING_ENQUIRY_FORM_MAX_AGE", 2 * 60 * 60)))
 
 
-def _submitted_by_a_person(request: HttpRequest) -> bool:
-    """False for a filled honeypot, a missing or tampered timestamp, or a form sent too fast."""
+def form_token(organisation: Organisation, started: float | None = None) -> str:
+    """The signed token of one showing of the form: the council's form, when it was shown (seconds since
+    the epoch) and a random nonce, so it is good once, on that council's form, for ``form_max_age``."""
+    moment = clock.now().timestamp() if started is None else started
+    return signing.dumps({"o": organisation.pk, "t": moment, "n": secrets.token_hex(16)}, salt=SALT)
+
+
+def _token_of_a_person(request: HttpRequest, organisation: Organisation) -> dict[str, Any] | None:
+    """The token, or None for a filled honeypot, a missing, tampered or borrowed token, or a form sent
+    too fast or too late."""
     if request.POST.get("website", "").strip():
-        return False
+        return None
     try:
-        started = float(signing.loads(request.POST.get("started", ""), salt=SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return False
+        token = signing.loads(request.POST.get("started", ""), salt=SALT)
+        started, nonce = float(token["t"]), str(token["n"])
+    except (signing.BadSignature, TypeError, ValueError, KeyError):
+        return None
+    if token.get("o") != organisation.pk:
+        return None
     elapsed = clock.now().timestamp() - started
-    return min_seconds_to_submit() <= elapsed <= MAX_FORM_AGE_SECONDS
+    if not min_seconds_to_submit() <= elapsed <= form_max_age().total_seconds():
+        return None
+    return {"t": started, "n": nonce}
+
+
+def posts_per_hour() -> int:
+    return int(getattr(settings, "FOSTERING_ENQUIRY_POSTS_PER_HOUR", 10))
+
+
+def _over_the_limit(request: HttpRequest) -> bool:
+    """Count this post against the sender's address in the current clock hour (Django's cache)."""
+    hour = clock.now().strftime("%Y%m%d%H")
+    key = f"recruitment:enquire:{client_address(request)}:{hour}"
+    cache.add(key, 0, timeout=60 * 60 + 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60 + 60)
+        count = 1
+    return count > posts_per_hour()
 
 
 def enquire(request: HttpRequest, code: str) -> HttpResponse:
@@ -88,13 +121,24 @@ def enquire(request: HttpRequest, code: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, code=code)
     sources = list(sources_of(organisation.pk).values_list("pk", "name"))
     form = PublicEnquiryForm(request.POST or None, sources=sources)
+    started: float | None = None
     if request.method == "POST":
-        if not _submitted_by_a_person(request):
+        if _over_the_limit(request):
+            response = render(
+                request, "recruitment/too_many.html", {"organisation": organisation}, status=429
+            )
+            response["Retry-After"] = "3600"
+            return response
+        token = _token_of_a_person(request, organisation)
+        if token is None:
             return redirect("recruitment:enquire_thanks", code=code)
+        started = token["t"]  # a form shown again with errors keeps the moment it was first shown
 
-        def create(data: dict[str, Any]) -> Enquiry:
-            return services.enquiry_create(
+        def receive(data: dict[str, Any]) -> object:
+            return services.public_enquiry_receive(
                 organisation=organisation,
+                nonce=token["n"],
+                token_max_age=form_max_age(),
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 email=data["email"],
@@ -105,17 +149,18 @@ def enquire(request: HttpRequest, code: str) -> HttpResponse:
                 else None,
                 consent_keep_in_touch=data["consent_keep_in_touch"],
                 consent_newsletter=data["consent_newsletter"],
-                channel=Channel.WEB,
-                received_at=clock.now(),
-                by=None,
             )
 
-        if submit(form, create) is not None:
+        try:
+            received = submit(form, receive)
+        except services.FormTokenUsed:
+            received = True
+        if received is not None:
             return redirect("recruitment:enquire_thanks", code=code)
     return render(
         request,
         "recruitment/enquire.html",
-        {"form": form, "organisation": organisation, "started": form_token()},
+        {"form": form, "organisation": organisation, "started": form_token(organisation, started)},
     )
 
 
@@ -182,6 +227,7 @@ def enquiry_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "deadlines": enquiry_deadlines(enquiry, today=clock.now()),
             "stage_changes": enquiry.stage_changes.select_related("created_by"),
             "bookings": enquiry.bookings.select_related("event"),
+            "repeats": list(enquiry.repeats.all()),
             "can": {
                 "respond": change and enquiry.responded_at is None,
                 "screening": change

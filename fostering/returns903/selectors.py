@@ -52,6 +52,7 @@ def runs_for_user(*, user: User, year: int | None = None) -> list[ValidationRun]
         "error_count",
         "failed_rule_count",
         "result",
+        "child_records",
     ):
         latest.setdefault((run.organisation_id, run.year), run)
     return list(latest.values())

@@ -3,6 +3,8 @@ the files to download, and the code the rules know the council by."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +14,7 @@ from django.urls import reverse
 
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm
+from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.core.views import StaffRequest, render_form, submit
 
@@ -37,9 +40,13 @@ def home(request: StaffRequest) -> HttpResponse:
     )
     year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else latest_year()
     if request.GET.get("format") == "zip":
-        return _zip(organisation, year)
+        return _zip(request, organisation, year)
     run = last_run(organisation=organisation, year=year)
     result = ValidationResult.from_dict(run.result) if run is not None else None
+    rules = _rules_with_links(result, run.child_records if run else {})
+    if run is not None:
+        shown = [row["pk"] for rule in rules for row in cast(list[dict[str, Any]], rule["rows"])]
+        record_read(by=request.user, page="returns903:home", children=shown, organisation_id=organisation.pk)
     return render(
         request,
         "returns903/home.html",
@@ -49,7 +56,7 @@ def home(request: StaffRequest) -> HttpResponse:
             "start_year": year - 1,
             "run": run,
             "result": result,
-            "rules": _rules_with_links(result, run.child_records if run else {}),
+            "rules": rules,
             "authority": local_authority_code(organisation),
             "can_check": has_perm(request.user, Perm.CHECK_RETURN_903, organisation.pk),
         },
@@ -63,7 +70,7 @@ def _rules_with_links(result: ValidationResult | None, children: dict[str, int])
     for rule in rules:
         for row in rule["rows"]:
             row["file"] = str(row["table"]).replace("_last", " (last year)")
-            pk = children.get(row["child"])
+            pk = row["pk"] = children.get(row["child"])
             row["url"] = reverse("children:detail", args=[pk]) if pk else ""
     return rules
 
@@ -101,11 +108,11 @@ def check(request: StaffRequest) -> HttpResponse:
     )
 
 
-def _zip(organisation: Organisation, year: int) -> HttpResponse:
-    current = build_return(organisation, year)
-    response = HttpResponse(
-        current.zip_bytes(build_return(organisation, year - 1)), content_type="application/zip"
-    )
+def _zip(request: StaffRequest, organisation: Organisation, year: int) -> HttpResponse:
+    current, previous = build_return(organisation, year), build_return(organisation, year - 1)
+    response = HttpResponse(current.zip_bytes(previous), content_type="application/zip")
+    children = [*current.children.values(), *previous.children.values()]
+    record_read(by=request.user, page="returns903:zip", children=children, organisation_id=organisation.pk)
     response["Content-Disposition"] = f'attachment; filename="ssda903-{organisation.code}-{year}.zip"'
     return response
 

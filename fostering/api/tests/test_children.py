@@ -102,7 +102,7 @@ def test_children_list_runs_a_fixed_number_of_queries(
     for _ in range(rows):
         make_child(council_a, social_worker=make_staff(council_a, Role.CHILDS_SOCIAL_WORKER))
     client = client_for(manager_a)
-    # token, last used, memberships, count, page (with person and social worker joined)
-    with django_assert_num_queries(5):
+    # token, last used, memberships, count, page (with person and social worker joined), the read event
+    with django_assert_num_queries(6):
         response = client.get("/api/v1/children")
     assert len(response.json()["items"]) == rows
