@@ -221,8 +221,14 @@ def retention_of(*, user: User, kind: RecordKind, pk: int) -> Due | None:
     return next(CANDIDATES[kind](org, schedule_for(org)[kind], [pk]), None)
 
 
-def record_label(*, kind: RecordKind, pk: int) -> str:
-    return str(MODELS[kind].objects.get(pk=pk))
+def record_of(*, kind: RecordKind, pk: int) -> Any:
+    """The record itself, once ``retention_of`` has let the user in."""
+    return MODELS[kind].objects.get(pk=pk)
+
+
+def child_ids_of(people: Iterable[Person]) -> list[int]:
+    """The child record ids of those of the people who are children (for the read audit)."""
+    return list(Child.objects.filter(person__in=list(people)).values_list("pk", flat=True))
 
 
 def disposal_list_for_user(*, user: User) -> QuerySet[Disposal]:

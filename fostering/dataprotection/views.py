@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
+from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.core.views import StaffRequest, paginate, render_form, submit
 
@@ -48,6 +49,9 @@ def _orgs(request: StaffRequest, perm: Perm = Perm.MANAGE_DATA_PROTECTION) -> se
 def due(request: StaffRequest) -> HttpResponse:
     _orgs(request)
     records = selectors.records_due_for_user(user=request.user, today=clock.today())
+    children = [d.record_id for d in records if d.kind == RecordKind.CHILD]
+    if children:
+        record_read(by=request.user, page="dataprotection:due", children=children)
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv")
         response["Content-Disposition"] = 'attachment; filename="due-for-disposal.csv"'
@@ -112,6 +116,11 @@ def dispose_view(kind: RecordKind):  # type: ignore[no-untyped-def]
         except LookupError as missing:
             raise Http404 from missing
         today = clock.today()
+        record = selectors.record_of(kind=kind, pk=pk)
+        if kind == RecordKind.CHILD and request.method != "POST":
+            record_read(
+                by=request.user, page=f"dataprotection:dispose_{kind.value}", record=record, children=[record]
+            )
         form = DisposeForm(_posted(request))
         if request.method == "POST" and retention is not None:
             done = submit(
@@ -129,7 +138,7 @@ def dispose_view(kind: RecordKind):  # type: ignore[no-untyped-def]
             {
                 "kind": kind,
                 "pk": pk,
-                "label": selectors.record_label(kind=kind, pk=pk),
+                "label": str(record),
                 "retention": retention,
                 "is_due": retention is not None and retention.is_due(today),
                 "form": form,
@@ -156,7 +165,10 @@ def people(request: StaffRequest) -> HttpResponse:
     if not organisations_with(request.user, Perm.MANAGE_DATA_PROTECTION, Perm.EXPORT_SUBJECT_ACCESS):
         raise PermissionDenied
     search = request.GET.get("q", "").strip()
-    found = selectors.people_search(user=request.user, search=search)[:50]
+    found = list(selectors.people_search(user=request.user, search=search)[:50])
+    children = selectors.child_ids_of(found)
+    if children:
+        record_read(by=request.user, page="dataprotection:people", children=children, search=search)
     return render(request, "dataprotection/people.html", {"search": search, "people": found})
 
 
@@ -165,6 +177,9 @@ def subject_access(request: StaffRequest, pk: int) -> HttpResponse:
     _orgs(request, Perm.EXPORT_SUBJECT_ACCESS)
     person = _found(selectors.person_for_data_protection, request, pk, perm=Perm.EXPORT_SUBJECT_ACCESS)
     form = SubjectAccessForm(_posted(request))
+    children = selectors.child_ids_of([person])
+    if children and request.method != "POST":
+        record_read(by=request.user, page="dataprotection:subject_access", record=person, children=children)
     if request.method == "POST":
         services.subject_access_record(person=person, by=request.user)
         name, content = subject_access_zip(person)

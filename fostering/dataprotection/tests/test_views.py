@@ -176,3 +176,20 @@ def test_an_erasure_request_is_recorded_through_its_form_and_decided(council, ma
     assert decided.status_code == 302
     request.refresh_from_db()
     assert (request.decision, request.person_id) == ("agreed", None)
+
+
+def test_pages_that_show_a_child_write_a_read(council, manager_client):
+    from fostering.audit.models import AuditEvent
+
+    child = builders.child(council, first_name="Edith", last_name="Marlow", date_of_birth=date(1951, 2, 14))
+
+    manager_client.get("/data-protection/")
+    manager_client.get(f"/data-protection/dispose/child/{child.pk}/")
+    manager_client.get("/data-protection/people/?q=marlow")
+
+    reads = AuditEvent.objects.filter(verb__in=("viewed", "listed", "searched")).order_by("id")
+    assert [(e.verb, e.note, e.changes["children"]) for e in reads] == [
+        ("listed", "dataprotection:due", [child.pk]),
+        ("viewed", "dataprotection:dispose_child", [child.pk]),
+        ("searched", "dataprotection:people", [child.pk]),
+    ]
