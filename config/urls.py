@@ -23,6 +23,7 @@ urlpatterns = [
     path("returns/903/", include("fostering.returns903.urls")),
     path("payments/", include("fostering.payments.urls")),
     path("reports/", include("fostering.reporting.urls")),
+    path("forecasts/", include("fostering.forecasts.urls")),
     path("data-protection/", include("fostering.dataprotection.urls")),
     path("api/v1/", include("fostering.api.urls")),
     path("admin/", admin.site.urls),

@@ -39,7 +39,18 @@ def main() -> int:
     for image in ["favicon.ico", "favicon.svg"]:
         shutil.copy(govuk / "assets" / "images" / image, target / "images" / image)
     shutil.copy(axe, VENDOR / "axe.min.js")
-    print(f"copied GOV.UK Frontend and axe-core into {VENDOR.relative_to(ROOT)}")
+    # Vega, Vega-Lite and vega-embed draw the forecasts' fan charts (fostering/static/forecasts/fan.js).
+    for package, built in (
+        ("vega", "vega.min.js"),
+        ("vega-lite", "vega-lite.min.js"),
+        ("vega-embed", "vega-embed.min.js"),
+    ):
+        source = MODULES / package / "build" / built
+        if source.exists():
+            (VENDOR / package).mkdir(exist_ok=True)
+            js = re.sub(r"//# sourceMappingURL=.*", "", source.read_text())
+            (VENDOR / package / built).write_text(js)
+    print(f"copied GOV.UK Frontend, axe-core and Vega into {VENDOR.relative_to(ROOT)}")
     return 0
 
 

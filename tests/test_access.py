@@ -201,6 +201,7 @@ ADD_PAGES |= {"kinship:start": Perm.START_KINSHIP_ASSESSMENT}
 ADD_PAGES |= {"recruitment:enquiry_add": Perm.CHANGE_ENQUIRY, "recruitment:event_add": Perm.CHANGE_ENQUIRY}
 # Reports: opened by permission alone, and scoped inside to the user's organisations.
 ADD_PAGES |= {"reporting:recruitment_funnel": Perm.VIEW_RECRUITMENT_REPORTS}
+ADD_PAGES |= {"forecasts:forecast": Perm.VIEW_FORECASTS}
 ADD_PAGES |= {"panel:meeting_add": Perm.MANAGE_PANEL, "panel:member_add": Perm.MANAGE_PANEL_MEMBERS}
 ADD_PAGES |= {"panel:feedback_summary": Perm.VIEW_PANEL, "reporting:panel_activity": Perm.VIEW_PANEL_REPORTS}
 ADD_PAGES |= {

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "fostering.returns903",
     "fostering.payments",
     "fostering.reporting",
+    "fostering.forecasts",
     "fostering.dataprotection",
     "fostering.mywork",
     "fostering.api",

@@ -38,6 +38,7 @@ class Perm(StrEnum):
     MANAGE_STAFF = "manage_staff"
     USE_API = "use_api"
     VIEW_RECRUITMENT_REPORTS = "view_recruitment_reports"
+    VIEW_FORECASTS = "view_forecasts"
     # Recruitment (fostering.recruitment): add its permissions here.
     VIEW_ENQUIRY = "view_enquiry"
     CHANGE_ENQUIRY = "change_enquiry"
@@ -187,6 +188,10 @@ _REPORTING: dict[Role, frozenset[Perm]] = {
     for role in (Role.SERVICE_MANAGER, Role.ASSESSMENT_MANAGER, Role.RECRUITMENT_COORDINATOR)
 }
 
+# Forecasts (fostering.forecasts): the service's managers plan recruitment and sufficiency with them.
+_FORECASTS: dict[Role, frozenset[Perm]] = {
+    role: frozenset({P.VIEW_FORECASTS}) for role in (Role.SERVICE_MANAGER, Role.ASSESSMENT_MANAGER)
+}
 
 # Each block below belongs to one part of the service; edit only your own.
 _PANEL_SITTING = {P.VIEW_OWN_PANEL_MEETINGS, P.VIEW_PANEL_MEMBERS}
@@ -289,6 +294,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
     _ASSESSMENTS,
     _KINSHIP,
     _REPORTING,
+    _FORECASTS,
     _PANEL,
     _HOUSEHOLD_LIFE,
     _PLACEMENTS,

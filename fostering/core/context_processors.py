@@ -36,6 +36,7 @@ NAVIGATION: list[tuple[str, str, frozenset[Perm]]] = [
         frozenset({Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS}),
     ),
     ("Reports", "reporting:recruitment_funnel", frozenset({Perm.VIEW_RECRUITMENT_REPORTS})),
+    ("Forecasts", "forecasts:forecast", frozenset({Perm.VIEW_FORECASTS})),
     ("Allegations", "concerns:allegation_list", frozenset({Perm.VIEW_ALLEGATION})),
     ("Complaints", "concerns:complaint_list", frozenset({Perm.VIEW_COMPLAINT})),
     ("At risk", "households:retention", frozenset({Perm.VIEW_RETENTION})),
