@@ -9,6 +9,7 @@ the page exactly when its permissions and caseload reach it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -19,6 +20,8 @@ from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
 from fostering.accounts.roles import Role
 from fostering.accounts.services import api_token_issue
 from fostering.assessments.tests import factories as assessment_factories
+from fostering.dataprotection import services as dataprotection_services
+from fostering.dataprotection.choices import RecordKind
 from fostering.kinship.tests import factories as kinship_factories
 from fostering.payments.tests import factories as payment_factories
 from fostering.recruitment.tests import factories as recruitment_factories
@@ -153,6 +156,16 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "accounts:staff_two_factor_reset": ("staff_user", None),
     "accounts:staff_token_revoke": ("api_token", None),
     "accounts:token_revoke": ("own_api_token", None),
+    # Data protection
+    "dataprotection:rule_edit": ("retention_rule", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:dispose_child": ("child", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:dispose_household": ("household", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:dispose_assessment": ("assessment", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:dispose_enquiry": ("enquiry", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:subject_access": ("person", Perm.EXPORT_SUBJECT_ACCESS),
+    "dataprotection:erasure_add": ("person", Perm.MANAGE_DATA_PROTECTION),
+    "dataprotection:erasure_detail": ("erasure_request", None),
+    "dataprotection:erasure_decide": ("erasure_request", Perm.MANAGE_DATA_PROTECTION),
 }
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
@@ -185,6 +198,7 @@ LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
         {Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS},
     ),
     "accounts:staff_list": ("staff_user", {Perm.MANAGE_STAFF}),
+    "dataprotection:erasure_list": ("erasure_request", {Perm.MANAGE_DATA_PROTECTION}),
 }
 # Pages every signed-in user may open, and forms that create a record (checked by permission alone).
 OPEN_PAGES = {"mywork:home", "accounts:account", "accounts:password_change", "accounts:password_change_done"}
@@ -223,6 +237,10 @@ ADD_PAGES |= {
     "returns903:home": Perm.VIEW_RETURN_903,
     "returns903:check": Perm.CHECK_RETURN_903,
     "returns903:authority": Perm.CHECK_RETURN_903,
+}
+ADD_PAGES |= {
+    f"dataprotection:{name}": Perm.MANAGE_DATA_PROTECTION
+    for name in ("due", "schedule", "disposals", "people")
 }
 # Pages anyone may open without signing in; each takes the organisation's code.
 PUBLIC_PAGES = {"recruitment:enquire", "recruitment:enquire_thanks"}
@@ -301,10 +319,17 @@ def build_council(org: Organisation) -> Council:
     )
     api_token_issue(user=staff[Role.SERVICE_MANAGER], by=None, name=f"Token{org.code}")
     api_token = staff[Role.SERVICE_MANAGER].api_tokens.get()
+    # the retention schedule (saved on first use) and an erasure request from the household's carer
+    retention_rule = dataprotection_services.schedule_ensure(organisation_id=org.pk)[RecordKind.ENQUIRY]
+    erasure_request = dataprotection_services.erasure_request_record(
+        person=person, received_on=date(2026, 1, 5), grounds="objection", by=None
+    )
     return Council(
         org,
         staff,
         {
+            "retention_rule": retention_rule,
+            "erasure_request": erasure_request,
             "referral": referral,
             "placement": placement,
             "hold": hold,
@@ -350,6 +375,8 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.MANAGE_STAFF in perms
     if kind == "own_api_token":
         return record.user_id == user.pk
+    if kind in ("retention_rule", "erasure_request"):
+        return Perm.MANAGE_DATA_PROTECTION in perms
     if kind == "panel_member":
         return Perm.VIEW_PANEL_MEMBERS in perms
     if kind == "person":
@@ -427,6 +454,7 @@ def label_of(kind: str, record) -> str:
         "rate": lambda r: f"£{r.amount:,.2f}",
         "remittance": lambda r: r.fostering_household.household.name,
         "payment_query": lambda r: r.question,
+        "erasure_request": lambda r: r.person.full_name,
     }[kind](record)
 
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "fostering.payments",
     "fostering.reporting",
     "fostering.forecasts",
+    "fostering.dataprotection",
     "fostering.mywork",
     "fostering.api",
     "fostering.demo",

@@ -101,6 +101,9 @@ class Perm(StrEnum):
     VIEW_OWN_STATEMENTS = "view_own_statements"
     RAISE_PAYMENT_QUERY = "raise_payment_query"
     OVERRIDE_PAYMENT_LIMITS = "override_payment_limits"
+    # Data protection (fostering.dataprotection): here.
+    MANAGE_DATA_PROTECTION = "manage_data_protection"
+    EXPORT_SUBJECT_ACCESS = "export_subject_access"
 
 
 P = Perm
@@ -274,6 +277,11 @@ _PAYMENTS: dict[Role, frozenset[Perm]] = {
     # Their own household's statements.
     Role.CARER: frozenset({P.VIEW_OWN_STATEMENTS, P.RAISE_PAYMENT_QUERY}),
 }
+_DATA_PROTECTION: dict[Role, frozenset[Perm]] = {
+    # The service manager keeps the retention schedule, disposes of records, answers erasure requests and
+    # exports what the service holds about a person.
+    Role.SERVICE_MANAGER: frozenset({P.MANAGE_DATA_PROTECTION, P.EXPORT_SUBJECT_ACCESS}),
+}
 
 
 def _merge(*blocks: dict[Role, frozenset[Perm]]) -> dict[Role, frozenset[Perm]]:
@@ -292,6 +300,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
     _PLACEMENTS,
     _RETURNS,
     _PAYMENTS,
+    _DATA_PROTECTION,
 )
 
 

@@ -44,6 +44,7 @@ NAVIGATION: list[tuple[str, str, frozenset[Perm]]] = [
     ("903 return", "returns903:home", frozenset({Perm.VIEW_RETURN_903})),
     ("Staff", "accounts:staff_list", frozenset({Perm.MANAGE_STAFF})),
     ("Your account", "accounts:account", frozenset()),
+    ("Data protection", "dataprotection:due", frozenset({Perm.MANAGE_DATA_PROTECTION})),
 ]
 
 

@@ -367,6 +367,15 @@ _RULES: tuple[Rule, ...] = (
         due_soon=3,
     ),
     Rule(
+        code="erasure_response",
+        title="Answer the request to erase personal data",
+        starts_at="erasure request received",
+        amount=1,
+        unit=Unit.MONTHS,
+        regulation="UK GDPR Article 12(3): without undue delay and within one month of receipt",
+        due_soon=5,
+    ),
+    Rule(
         code="referral_latest_start",
         title="Place the child by the referral's latest start date",
         starts_at="the day before the referral's latest start date (so it falls due on that date)",

@@ -50,6 +50,7 @@ from fostering.audit.services import record_type_of
 from fostering.core.bulk import insert_rows
 from fostering.deadlines.calendar import LONDON
 
+from .archive import build_archive
 from .assessments import build_assessments
 from .care import build_care_history
 from .children import build_children
@@ -183,6 +184,7 @@ STEPS: list[Step] = [
     build_panel,
     build_referrals,
     build_payments,
+    build_archive,
 ]
 """The build steps, in order. Later apps append theirs (see the module docstring)."""
 
