@@ -16,38 +16,23 @@ vacancy register and of the stability measures for the main council.
 
 from __future__ import annotations
 
-import argparse
-import os
 import random
 import statistics
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
+import scratch
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--scale", choices=["small", "county", "national"], default="county")
-    parser.add_argument("--skip-build", action="store_true")
-    parser.add_argument("--seed", type=int, default=1)
+    parser = scratch.arguments(__doc__)
     parser.add_argument("--referrals", type=int, default=100)
     parser.add_argument(
         "--councils", type=int, default=0, help="national only: build the first N of the 150 councils"
     )
     args = parser.parse_args()
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / f'matching-{args.scale}.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    scratch.open_scratch_database("matching", args.scale)
     from django.core.management import call_command
 
     from fostering.demo import generator

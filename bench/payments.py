@@ -13,32 +13,16 @@ draft of the month just paid (it finds nothing left to pay).
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
+import scratch
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--scale", choices=["small", "county", "national"], default="county")
-    parser.add_argument("--skip-build", action="store_true")
-    parser.add_argument("--seed", type=int, default=1)
+    parser = scratch.arguments(__doc__)
     args = parser.parse_args()
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / f'payments-{args.scale}.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    scratch.open_scratch_database("payments", args.scale)
     from django.core.management import call_command
 
     from fostering.demo import generator

@@ -16,36 +16,21 @@ The demo is built as of 23 November 2026 (the 2026 collection year complete), un
 
 from __future__ import annotations
 
-import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
+import scratch
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--scale", choices=["small", "county", "national"], default="county")
-    parser.add_argument("--skip-build", action="store_true")
-    parser.add_argument("--seed", type=int, default=1)
+    parser = scratch.arguments(__doc__)
     parser.add_argument("--year", type=int, default=2026)
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 23))
     args = parser.parse_args()
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / f'return903-{args.scale}.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    scratch.open_scratch_database("return903", args.scale)
     from django.core.management import call_command
 
     from fostering.accounts.models import Organisation
