@@ -15,6 +15,7 @@ from django.urls import reverse
 from fostering.accounts.roles import Role
 from fostering.accounts.services import api_token_issue
 from fostering.audit.models import AuditEvent
+from fostering.kinship.tests import factories as kinship_factories
 from fostering.payments.models import Remittance
 from fostering.payments.runs import run_approve, run_commit, run_draft
 from fostering.payments.tests import factories as payment_factories
@@ -153,6 +154,39 @@ def test_the_referral_list_and_a_referral_write_the_children_they_show(client, c
         str(referral.pk),
     )
     assert viewed.changes == {"children": [second.pk]}
+
+
+def test_the_kinship_list_an_assessment_and_its_history_write_the_child_they_name(manager_client, council):
+    first, second = builders.child(council), builders.child(council)
+    kinship_factories.assessment(council, child=first, name="Brown household")
+    assessment = kinship_factories.assessment(council, child=second, name="Green household")
+
+    listed = _read(manager_client, reverse("kinship:list"))
+    assert (listed.verb, listed.note, listed.changes) == (
+        "listed",
+        "kinship:list",
+        {"children": sorted([first.pk, second.pk])},
+    )
+    for page in ["kinship:detail", "kinship:history"]:
+        viewed = _read(manager_client, reverse(page, args=[assessment.pk]))
+        assert (viewed.verb, viewed.note, viewed.record_type, viewed.record_id, viewed.changes) == (
+            "viewed",
+            page,
+            "kinship.kinshipassessment",
+            str(assessment.pk),
+            {"children": [second.pk]},
+        )
+
+
+def test_the_api_kinship_assessments_write_the_children_they_name(council, service_manager):
+    child = builders.child(council)
+    assessment = kinship_factories.assessment(council, child=child)
+    api = _api(service_manager)
+
+    listed = _read(api, "/api/v1/kinship-assessments")
+    assert (listed.note, listed.changes) == ("api:kinship_assessment_list", {"children": [child.pk]})
+    detail = _read(api, f"/api/v1/kinship-assessments/{assessment.pk}")
+    assert (detail.record_id, detail.changes) == (str(assessment.pk), {"children": [child.pk]})
 
 
 def test_a_placement_and_a_households_holds_write_the_children_they_show(manager_client, council):

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
+from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.kinship.choices import AssessmentKind, Outcome, Stage
 from fostering.kinship.deadlines import assessment_deadlines, lapses_on
@@ -19,7 +20,7 @@ from fostering.kinship.models import KinshipAssessment
 from fostering.kinship.selectors import assessment_get_for_user, assessment_list_for_user
 
 from .auth import staff
-from .pagination import paginated
+from .pagination import paginated_read
 from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND, DeadlineOut, FilterId, RecordId, Search, StaffRef
 
 router = Router(tags=["kinship"])
@@ -77,7 +78,7 @@ class KinshipAssessmentDetailOut(KinshipAssessmentOut):
     response={200: list[KinshipAssessmentOut], **AUTH_ERRORS, **INVALID},
     summary="Kinship assessments I may see",
 )
-@paginated
+@paginated_read("api:kinship_assessment_list")
 def kinship_assessment_list(
     request: HttpRequest,
     search: Search = "",
@@ -100,6 +101,12 @@ def kinship_assessment_detail(request: HttpRequest, id: RecordId) -> KinshipAsse
         assessment = assessment_get_for_user(user=staff(request), pk=id)
     except ObjectDoesNotExist:
         raise Http404("No such kinship assessment") from None
+    record_read(
+        by=staff(request),
+        page="api:kinship_assessment_detail",
+        record=assessment,
+        children=[assessment.child_id],
+    )
     deadlines: list[Any] = assessment_deadlines(assessment, today=clock.today())
     assessment.deadlines = deadlines  # type: ignore[attr-defined]
     return assessment

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.db import models
@@ -192,7 +193,7 @@ def html_marked(value: Any, names: set[str]) -> SafeString:
 
 
 def as_pdf(export: Export, *, made_on: date) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     names = export.third_parties
     sections = [
@@ -203,7 +204,8 @@ def as_pdf(export: Export, *, made_on: date) -> bytes:
         "dataprotection/subject_access_pdf.html",
         {"person": export.person, "made_on": made_on, "sections": sections, "third_parties": sorted(names)},
     )
-    return bytes(HTML(string=html).write_pdf())
+    stylesheet = CSS(filename=Path(__file__).parent / "static" / "dataprotection" / "subject_access_pdf.css")
+    return bytes(HTML(string=html).write_pdf(stylesheets=[stylesheet]))
 
 
 def subject_access_zip(person: Person) -> tuple[str, bytes]:

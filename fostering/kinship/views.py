@@ -14,6 +14,7 @@ from django.urls import reverse
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm, has_perm, organisations_with, roles_with
 from fostering.audit.selectors import timeline_for
+from fostering.audit.services import record_read
 from fostering.children.selectors import child_list_for_user
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
@@ -98,6 +99,7 @@ def assessment_list(request: StaffRequest) -> HttpResponse:
         }
         for a in page["page_obj"]
     ]
+    record_read(by=request.user, page="kinship:list", children=page["page_obj"], search=search)
     return render(
         request,
         "kinship/list.html",
@@ -168,6 +170,7 @@ def assessment_detail(request: StaffRequest, pk: int) -> HttpResponse:
         }
         for r in services.REG25_REQUIREMENTS
     ]
+    record_read(by=user, page="kinship:detail", record=assessment, children=[assessment.child_id])
     return render(
         request,
         "kinship/detail.html",
@@ -205,6 +208,7 @@ def assessment_history(request: StaffRequest, pk: int) -> HttpResponse:
     if not has_perm(request.user, Perm.VIEW_HISTORY, assessment.organisation_id):
         raise PermissionDenied
     events = timeline_for(assessment)[:500]
+    record_read(by=request.user, page="kinship:history", record=assessment, children=[assessment.child_id])
     return render(request, "kinship/history.html", {"a": assessment, "events": events})
 
 
