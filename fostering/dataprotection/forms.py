@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 
+from fostering.core.fields import DateInputField
 from fostering.core.forms import ServiceForm
 
 from .choices import ALLOWED_ACTIONS, DisposalAction, ErasureDecision, ErasureGrounds, RecordKind
