@@ -14,9 +14,10 @@ from django.db import connection
 from fostering.children.models import Child
 from fostering.core.backup import backup_and_check, fingerprints
 from fostering.demo.generator import build_scale
+from tests.markers import postgresql_only
 
 pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump and pg_restore back up PostgreSQL"),
+    postgresql_only,  # pg_dump and pg_restore
 ]
 
 

@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.forms import MultiWidget
 from django.test import Client
 from django.urls import reverse
@@ -30,6 +29,7 @@ from fostering.people.models import Person
 from fostering.people.services import PERSON_FIELDS, person_update
 from fostering.recruitment.tests import factories as recruitment_factories
 from tests import builders
+from tests.markers import postgresql_only
 
 
 def post_data(form: Any, **changes: Any) -> dict[str, Any]:
@@ -320,7 +320,7 @@ def test_a_post_without_a_version_claims_no_copy_and_saves(council):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs separate connections to PostgreSQL")
+@postgresql_only  # needs separate connections
 def test_of_two_saves_from_the_same_version_at_once_only_the_first_passes(council):
     """The second save waits on the first one's row lock, then finds the record changed and is
     refused: both cannot pass the check before either commits."""

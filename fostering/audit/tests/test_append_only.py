@@ -12,10 +12,9 @@ from django.db import IntegrityError, connection, transaction
 from fostering.audit.append_only import rewriting_demo_history
 from fostering.audit.models import AuditEvent
 from fostering.audit.services import record_event
+from tests.markers import postgresql_only
 
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the trigger is PostgreSQL's (migration audit 0002)"
-)
+on_postgresql = postgresql_only  # the trigger is PostgreSQL's (migration audit 0002)
 pytestmark = pytest.mark.django_db
 
 

@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+
+from tests.markers import postgresql_only
 
 from ..choices import RunStatus
 from ..models import LedgerEntry, PaymentRun, Remittance
@@ -18,7 +19,7 @@ from . import factories as f
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs separate connections to PostgreSQL"),
+    postgresql_only,  # needs separate connections
 ]
 
 

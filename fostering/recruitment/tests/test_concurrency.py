@@ -8,14 +8,14 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 
 from fostering.recruitment import services
 from fostering.recruitment.models import Enquiry, UsedFormToken
+from tests.markers import postgresql_only
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs separate connections to PostgreSQL"),
+    postgresql_only,  # needs separate connections
 ]
 
 
