@@ -23,7 +23,7 @@ def _percent(label: str, name: str, help_text: str) -> forms.IntegerField:
             "max_value": f"Enter a value between {low * 100:g}%% and {high * 100:g}%%",
             "invalid": "Enter a whole number, like 20",
         },
-        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}),
     )
 
 
@@ -47,7 +47,7 @@ class ForecastForm(ServiceForm):
         min_value=0,
         max_value=1000,
         error_messages={"invalid": "Enter a whole number, like 40"},
-        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}),
     )
 
     def clean(self) -> dict[str, Any]:

@@ -193,7 +193,7 @@ def _optional_number(label: str, **kwargs: Any) -> forms.IntegerField:
         required=False,
         min_value=0,
         max_value=25,
-        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
         **kwargs,
     )
 
