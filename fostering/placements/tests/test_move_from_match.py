@@ -3,12 +3,16 @@ matched one starts, in one transaction; a refusal of the new placement leaves th
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
+from fostering.accounts.roles import Role
 from fostering.audit.models import AuditEvent
+from fostering.households.choices import PlacementType
 from fostering.placements.choices import ReferralStatus
 from fostering.placements.models import Placement, VacancyHold
 from fostering.placements.services import match_record, referral_place
@@ -104,3 +108,60 @@ def test_a_child_with_no_current_placement_is_placed_without_a_reason(council):
     )
     placement = referral_place(referral=referral, started_on=date(2024, 6, 3), by=None)
     assert (placement.fostering_household, placement.ended_on) == (fh, None)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The referral's pages: siblings from the child's record, the status filter, the emergency tag
+
+
+def test_a_referral_naming_no_sibling_shows_the_sibling_the_record_plans_to_live_with(client, council):
+    from fostering.children.services import siblings_link
+
+    child = builders.child(council, first_name="Leo", last_name="Hart")
+    sister = builders.child(council, first_name="Mia", last_name="Hart")
+    siblings_link(child=child, siblings=[sister], live_together=True, by=None)
+    builders.in_care(child)
+    referral = builders.referral(child)
+    client.force_login(builders.staff(council, Role.DUTY_WORKER))
+    form = client.get(reverse("placements:referral_add", args=[child.pk])).context["form"]
+    assert [s.pk for s in form.initial["siblings"]] == [sister.pk]
+    page = client.get(reverse("placements:referral_detail", args=[referral.pk])).content.decode()
+    assert "None named in the referral. The child's record plans for Leo to live with" in page
+    assert f'href="{reverse("children:detail", args=[sister.pk])}">Mia Hart</a>' in page
+
+
+def test_the_status_filter_has_one_option_per_value_and_open_means_open(client, council):
+    open_child, matched_child = (
+        builders.child(council, first_name="Ola"),
+        builders.child(council, first_name="Max"),
+    )
+    for c in (open_child, matched_child):
+        builders.in_care(c)
+    builders.referral(open_child)
+    matched = builders.referral(matched_child, referred_on=date(2024, 5, 1), latest_start_on=date(2024, 6, 3))
+    match_record(
+        referral=matched,
+        fostering_household=builders.approved_household(council),
+        decided_on=date(2024, 5, 20),
+        information_shared="The care plan",
+        information_shared_on=date(2024, 5, 20),
+        by=None,
+    )
+    client.force_login(builders.staff(council, Role.DUTY_WORKER))
+    page = client.get(reverse("placements:referral_list")).content.decode()
+    values = re.findall(r'<option value="([^"]*)"', page)
+    assert len(values) == len(set(values)) and values[0] == "to_place"
+    assert "Ola " in page and "Max " in page
+    only_open = client.get(reverse("placements:referral_list") + "?status=open").content.decode()
+    assert "Ola " in only_open and "Max " not in only_open
+
+
+def test_an_emergency_referral_for_an_emergency_placement_says_emergency_once(client, council):
+    child = builders.child(council, first_name="Eve")
+    builders.in_care(child)
+    referral = builders.referral(child, placement_type=PlacementType.EMERGENCY, start_kind="emergency")
+    client.force_login(builders.staff(council, Role.DUTY_WORKER))
+    listed = client.get(reverse("placements:referral_list")).content.decode()
+    assert "Emergency" in listed and 'govuk-tag--red">Emergency' not in listed
+    detail = client.get(reverse("placements:referral_detail", args=[referral.pk])).content.decode()
+    assert "Emergency (emergency)" not in detail
