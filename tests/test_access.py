@@ -426,8 +426,13 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
             or (Perm.VIEW_OWN_STATEMENTS in perms and payee.carer_access.filter(user=user).exists())
         )
     if kind == "child":
+        # a caseload of children: allocated to the user, or placed (now or before) in a household they supervise
         return Perm.VIEW_CHILD in perms or (
-            Perm.VIEW_CASELOAD_CHILD in perms and record.social_worker_id == user.pk
+            Perm.VIEW_CASELOAD_CHILD in perms
+            and (
+                record.social_worker_id == user.pk
+                or record.placements.filter(fostering_household__supervising_social_worker=user).exists()
+            )
         )
     return Perm.VIEW_HOUSEHOLD in perms or (
         Perm.VIEW_CASELOAD_HOUSEHOLD in perms and record.supervising_social_worker_id == user.pk

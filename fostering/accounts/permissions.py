@@ -117,9 +117,10 @@ _FOUNDATION: dict[Role, frozenset[Perm]] = {
     Role.ASSESSMENT_MANAGER: frozenset(_FOSTERING_STAFF | {P.CHANGE_HOUSEHOLD}),
     Role.ASSESSING_SOCIAL_WORKER: frozenset(_FOSTERING_STAFF),
     Role.KINSHIP_WORKER: frozenset(_FOSTERING_STAFF | {P.VIEW_CHILD, P.CHANGE_HOUSEHOLD}),
+    # Their caseload of children is the children placed (now or before) in the households they supervise.
     Role.SUPERVISING_SOCIAL_WORKER: frozenset(
         {P.VIEW_PERSON, P.CHANGE_PERSON, P.VIEW_CASELOAD_HOUSEHOLD, P.RECORD_SUPERVISION, P.RECORD_CHECK}
-        | {P.CHANGE_HOUSEHOLD, P.VIEW_HISTORY, P.USE_API}
+        | {P.CHANGE_HOUSEHOLD, P.VIEW_HISTORY, P.USE_API, P.VIEW_CASELOAD_CHILD}
     ),
     Role.DUTY_WORKER: frozenset(_READ_PEOPLE | {P.VIEW_CHILD, P.USE_API}),
     Role.REVIEWING_OFFICER: frozenset(_READ_PEOPLE | {P.RECORD_HOUSEHOLD_REVIEW, P.USE_API}),

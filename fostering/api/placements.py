@@ -22,6 +22,7 @@ from fostering.placements.deadlines import referral_deadline
 from fostering.placements.matching_data import rank_for_referral
 from fostering.placements.models import Placement, Referral
 from fostering.placements.selectors import (
+    TO_PLACE,
     placement_get_for_user,
     placement_list_for_user,
     referral_get_for_user,
@@ -136,7 +137,7 @@ def _referral(request: HttpRequest, id: int) -> Referral:
 )
 @paginated_read("api:referral_list")
 def referral_list(request: HttpRequest, status: ReferralStatus | None = None) -> QuerySet[Referral]:
-    return referral_list_for_user(user=staff(request), status=status or "open")
+    return referral_list_for_user(user=staff(request), status=status or TO_PLACE)
 
 
 @router.get(

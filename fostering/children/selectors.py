@@ -11,10 +11,18 @@ from .models import Child
 
 
 def child_list_for_user(*, user: User, search: str = "") -> QuerySet[Child]:
+    """The children the user may open: the whole council's with VIEW_CHILD; with VIEW_CASELOAD_CHILD their
+    caseload: the children allocated to them, and the children placed (now or before) in the households
+    allocated to them as supervising social worker."""
     whole = organisations_with(user, Perm.VIEW_CHILD)
     caseload = organisations_with(user, Perm.VIEW_CASELOAD_CHILD) - whole
+    placed_with_theirs = Child.objects.filter(
+        placements__fostering_household__supervising_social_worker=user
+    ).values("pk")
     children = Child.objects.filter(
-        Q(organisation_id__in=whole) | Q(organisation_id__in=caseload, social_worker=user)
+        Q(organisation_id__in=whole)
+        | Q(organisation_id__in=caseload, social_worker=user)
+        | Q(organisation_id__in=caseload, pk__in=placed_with_theirs)
     ).select_related("person", "social_worker")
     if search:
         for word in search.split():

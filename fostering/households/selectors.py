@@ -39,7 +39,9 @@ def with_current_terms(households: QuerySet[FosteringHousehold]) -> QuerySet[Fos
     return households.prefetch_related(
         Prefetch(
             "terms",
-            queryset=TermsOfApproval.objects.filter(effective_to__isnull=True),
+            queryset=TermsOfApproval.objects.filter(effective_to__isnull=True).select_related(
+                "named_child__person"
+            ),
             to_attr="current_terms",
         )
     )

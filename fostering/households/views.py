@@ -12,6 +12,8 @@ from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
+from fostering.audit.services import record_read
+from fostering.children.selectors import child_list_for_user
 from fostering.concerns.selectors import allegations_of_household, complaints_of_household
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
@@ -20,6 +22,7 @@ from fostering.people.choices import CheckKind
 from fostering.people.forms import CheckForm, MemberForm
 from fostering.people.selectors import household_members
 from fostering.people.services import check_record, checks_outstanding, member_register
+from fostering.placements.selectors import placements_for_household
 
 from . import services
 from .choices import CarerType, HouseholdStatus, PlacementType
@@ -79,6 +82,12 @@ def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
     user = request.user
     org = fh.organisation_id
     terms = fh.current_terms[0] if fh.current_terms else None  # type: ignore[attr-defined]
+    placed = list(placements_for_household(fh))
+    named = [terms.named_child_id] if terms and terms.named_child_id else []
+    shown = {p.child_id for p in placed} | set(named)
+    if shown:
+        record_read(by=user, page="households:detail", record=fh, children=sorted(shown))
+    openable = set(child_list_for_user(user=user).filter(pk__in=shown).values_list("pk", flat=True))
     return render(
         request,
         "households/detail.html",
@@ -87,6 +96,19 @@ def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "terms": terms,
             "placement_types": [PlacementType(t).label for t in (terms.placement_types if terms else [])],
             "members": members,
+            "children_tables": [
+                (
+                    [p for p in placed if p.ended_on is None or p.ended_on > on],
+                    "Living here now",
+                    "children-now",
+                ),
+                (
+                    [p for p in placed if p.ended_on is not None and p.ended_on <= on],
+                    "Placed before",
+                    "children-before",
+                ),
+            ],
+            "openable": openable,
             "deadlines": household_deadlines(fh, today=on),
             "renewals": check_renewals([fh.pk], today=on).get(fh.pk, []),
             "visits": fh.supervision_visits.select_related("visited_by")[:10],

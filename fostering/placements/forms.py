@@ -139,6 +139,20 @@ class PlaceForm(ServiceForm):
     submit_label = "Place the child"
     started_on = _date("Date the child moves in")
     planned_end_on = _date("Planned end (optional)", required=False)
+    reason_place_change = forms.ChoiceField(
+        choices=[("", "Choose the reason"), *ReasonPlaceChange.choices],
+        label="Why the child is moving (903 REASON_PLACE_CHANGE)",
+        help_text="The current placement ends on the day the child moves in, with this reason",
+        error_messages={"required": "Choose why the child is moving"},
+    )
+
+    def __init__(self, *args: Any, moving: bool, **kwargs: Any) -> None:
+        """``moving``: the child has a current placement, which ends as the matched one starts."""
+        if moving:
+            self.submit_label = "Move the child"
+        super().__init__(*args, **kwargs)
+        if not moving:
+            del self.fields["reason_place_change"]
 
 
 class PlacementStartForm(ServiceForm):

@@ -17,14 +17,17 @@ from .choices import OPEN_REFERRAL_STATUSES
 from .matching_data import VacancyRow, household_facts, vacancy_rows
 from .models import DpstReferral, Placement, Referral, StabilityMeeting, VacancyHold
 
+TO_PLACE = "to_place"  # the referrals still to place: open, matched or on an external search
 
-def referral_list_for_user(*, user: User, status: str = "open") -> QuerySet[Referral]:
+
+def referral_list_for_user(*, user: User, status: str = TO_PLACE) -> QuerySet[Referral]:
+    """``status``: TO_PLACE (the default), one ReferralStatus, or "" for every referral."""
     whole = organisations_with(user, Perm.VIEW_REFERRAL)
     caseload = organisations_with(user, Perm.VIEW_CASELOAD_REFERRAL) - whole
     referrals = Referral.objects.filter(
         Q(organisation_id__in=whole) | Q(organisation_id__in=caseload, child__social_worker=user)
     )
-    if status == "open":
+    if status == TO_PLACE:
         referrals = referrals.filter(status__in=OPEN_REFERRAL_STATUSES)
     elif status:
         referrals = referrals.filter(status=status)
@@ -60,6 +63,16 @@ def current_placement(child: Child, on: date) -> Placement | None:
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
         .select_related("fostering_household__household")
         .order_by("-started_on")
+        .first()
+    )
+
+
+def placement_to_move_from(child: Child) -> Placement | None:
+    """The placement a child placed from a referral moves out of: the one still open (no end recorded)."""
+    return (
+        Placement.objects.filter(child=child, ended_on__isnull=True)
+        .select_related("fostering_household__household")
+        .order_by("-started_on", "-id")
         .first()
     )
 

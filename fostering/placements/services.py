@@ -55,6 +55,7 @@ from .rules import (
     in_house_codes,
     terms_refusals,
 )
+from .selectors import placement_to_move_from
 
 PLACEMENT_FIELDS = [
     "child",
@@ -349,6 +350,15 @@ def placement_move(
         raise ValidationError({"reason_place_change": "Choose why the child is moving"})
     previous_place = placement.place
     _end(placement, moved_on, reason_place_change, by)
+    record_event(
+        actor=by,
+        verb="placement_ended",
+        obj=placement.child,
+        changes={
+            "ended_on": [None, moved_on.isoformat()],
+            "reason_place_change": [None, reason_place_change],
+        },
+    )
     if "step_down" not in next_placement:
         next_placement["step_down"] = previous_place in {"K2", "R1"} and bool(
             next_placement.get("fostering_household")
@@ -577,9 +587,16 @@ def match_record(
 
 @transaction.atomic
 def referral_place(
-    *, referral: Referral, started_on: date, planned_end_on: date | None = None, by: User | None
+    *,
+    referral: Referral,
+    started_on: date,
+    planned_end_on: date | None = None,
+    reason_place_change: str = "",
+    by: User | None,
 ) -> Placement:
-    """Start the placement the referral was matched to."""
+    """Start the placement the referral was matched to. A child who is already placed moves in one step:
+    the current placement ends that day with ``reason_place_change`` and the matched one starts (the same
+    move as ``placement_move``); if the new placement is refused, the current one is not ended."""
     require(by, Perm.PLACE_CHILD, referral.organisation_id)
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     match = (
@@ -589,15 +606,24 @@ def referral_place(
     )
     if referral.status != ReferralStatus.MATCHED or match is None:
         raise ValidationError({"started_on": "Record the match before placing the child"})
-    return placement_start(
-        child=referral.child,
-        started_on=started_on,
-        placement_type=referral.placement_type,
-        start_kind=referral.start_kind,
-        fostering_household=match.fostering_household,
-        planned_end_on=planned_end_on,
-        referral=referral,
+    new_placement: dict[str, Any] = {
+        "placement_type": referral.placement_type,
+        "start_kind": referral.start_kind,
+        "fostering_household": match.fostering_household,
+        "planned_end_on": planned_end_on,
+        "referral": referral,
+    }
+    current = placement_to_move_from(referral.child)
+    if current is None:
+        return placement_start(child=referral.child, started_on=started_on, by=by, **new_placement)
+    if not reason_place_change:
+        raise ValidationError({"reason_place_change": "Choose why the child is moving"})
+    return placement_move(
+        placement=current,
+        moved_on=started_on,
+        reason_place_change=reason_place_change,
         by=by,
+        **new_placement,
     )
 
 

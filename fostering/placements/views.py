@@ -43,12 +43,14 @@ from .forms import (
 from .matching_data import filter_vacancies, place_counts, rank_for_referral
 from .models import Placement, Referral, VacancyHold
 from .selectors import (
+    TO_PLACE,
     hold_get_for_user,
     holds_for_household,
     household_for_placing,
     household_names,
     households_for_placing,
     placement_get_for_user,
+    placement_to_move_from,
     referral_get_for_user,
     referral_list_for_user,
     stability_for_placement,
@@ -120,9 +122,9 @@ def referral_list(request: StaffRequest) -> HttpResponse:
     """The duty team's working list: open referrals, soonest latest start date first."""
     if not organisations_with(request.user, *REFERRAL_VIEW_PERMS):
         raise PermissionDenied
-    status = request.GET.get("status", "open")
-    if status not in ("open", "", *ReferralStatus.values):
-        status = "open"
+    status = request.GET.get("status", TO_PLACE)
+    if status not in (TO_PLACE, "", *ReferralStatus.values):
+        status = TO_PLACE
     context = paginate(
         request, referral_list_for_user(user=request.user, status=status).select_related("placement")
     )
@@ -133,7 +135,7 @@ def referral_list(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "placements/referral_list.html",
-        {"status": status, "statuses": ReferralStatus.choices, **context},
+        {"status": status, "to_place": TO_PLACE, "statuses": ReferralStatus.choices, **context},
     )
 
 
@@ -154,6 +156,10 @@ def referral_add(request: StaffRequest, pk: int) -> HttpResponse:
                 "risks": child.risks,
                 "cultural_needs": child.cultural_needs,
                 "communication_needs": child.communication_needs,
+                # the brothers and sisters the child's record plans to live together, ticked to start with
+                "siblings": list(siblings)
+                if child.sibling_group and child.sibling_group.live_together
+                else [],
             },
         )
 
@@ -194,20 +200,22 @@ def referral_detail(request: StaffRequest, pk: int) -> HttpResponse:
         names = household_names(ranking.excluded)
         excluded = sorted((names.get(k, str(k)), why) for k, why in ranking.excluded.items())
     siblings = list(referral.siblings.select_related("person"))
+    record_siblings = [] if siblings else _siblings_to_live_with(user, referral)
     record_read(
-        by=user, page="placements:referral_detail", record=referral, children=[referral.child_id, *siblings]
+        by=user,
+        page="placements:referral_detail",
+        record=referral,
+        children=[referral.child_id, *siblings, *record_siblings],
     )
-    match = (
-        referral.matches.filter(withdrawn_on__isnull=True)
-        .select_related("fostering_household__household")
-        .first()
-    )
+    match = _current_match(referral)
     return render(
         request,
         "placements/referral_detail.html",
         {
             "referral": referral,
             "child": referral.child,
+            "current": placement_to_move_from(referral.child),
+            "record_siblings": record_siblings,
             "risks": [RiskItem(code).label for code in referral.risks],
             "siblings": siblings,
             "deadline": referral_deadline(referral, today=today),
@@ -223,8 +231,19 @@ def referral_detail(request: StaffRequest, pk: int) -> HttpResponse:
                 "status": can_match and bool(REFERRAL_TRANSITIONS[ReferralStatus(referral.status)]),
                 "search": can_match
                 and referral.status in (ReferralStatus.OPEN, ReferralStatus.EXTERNAL_SEARCH),
+                "households": has_perm(user, Perm.VIEW_HOUSEHOLD, org),
             },
         },
+    )
+
+
+def _siblings_to_live_with(user: Any, referral: Referral) -> list[Any]:
+    """The brothers and sisters the child's record plans to live with the child (those the user reaches)."""
+    group = referral.child.sibling_group
+    if group is None or not group.live_together:
+        return []
+    return list(
+        child_list_for_user(user=user).filter(sibling_group_id=group.pk).exclude(pk=referral.child_id)
     )
 
 
@@ -283,17 +302,44 @@ def match(request: StaffRequest, pk: int) -> HttpResponse:
 
 @login_required
 def place(request: StaffRequest, pk: int) -> HttpResponse:
+    """Start the matched placement; a child already placed moves from the current placement in one step."""
     referral = _referral_or_404(request, pk)
-    return _page(
+    if not has_perm(request.user, Perm.PLACE_CHILD, referral.organisation_id):
+        raise PermissionDenied
+    current = placement_to_move_from(referral.child)
+    match = _current_match(referral)
+    form = PlaceForm(request.POST or None, moving=current is not None, initial={"started_on": clock.today()})
+    if request.method == "POST":
+        placed = submit(
+            form, lambda data: services.referral_place(referral=referral, by=request.user, **data)
+        )
+        if placed is not None:
+            moved = " has moved" if current is not None else " has been placed"
+            messages.success(request, f"{referral.child.person}{moved}")
+            return redirect("children:detail", pk=referral.child_id)
+    record_read(by=request.user, page="placements:place", record=referral, children=[referral.child_id])
+    return render(
         request,
-        referral,
-        Perm.PLACE_CHILD,
-        lambda r: PlaceForm(request.POST or None, initial={"started_on": clock.today()}),
-        lambda r, data: services.referral_place(referral=r, by=request.user, **data),
-        "Place the child",
-        f"{referral.child.person} has been placed",
-        reverse("children:detail", args=[referral.child_id]),
-        _referral_caption(referral),
+        "placements/place.html",
+        {
+            "form": form,
+            "referral": referral,
+            "child": referral.child,
+            "current": current,
+            "match": match,
+            "heading": "Move the child" if current is not None else "Place the child",
+            "caption": _referral_caption(referral),
+            "back_url": reverse("placements:referral_detail", args=[referral.pk]),
+            "can_status": has_perm(request.user, Perm.MATCH_PLACEMENT, referral.organisation_id),
+        },
+    )
+
+
+def _current_match(referral: Referral) -> Any:
+    return (
+        referral.matches.filter(withdrawn_on__isnull=True)
+        .select_related("fostering_household__household")
+        .first()
     )
 
 
