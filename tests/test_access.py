@@ -530,3 +530,10 @@ def test_panel_members_open_only_the_meetings_and_papers_they_are_invited_to(cou
         assert client.get(theirs).status_code == 404, role
         listed = client.get(reverse("panel:meeting_list")).content.decode()
         assert (meeting.venue in listed) == (status == 200), role
+
+
+def signed_in_urls(records: dict[str, object]) -> list[str]:
+    """The address of every page a signed-in user opens, for the records of one council: the service manager
+    opens them all."""
+    urls = [reverse(name) for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES]]
+    return urls + [reverse(name, args=[records[kind].pk]) for name, (kind, _) in RECORD_PAGES.items()]

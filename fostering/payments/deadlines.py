@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, organisations_with
@@ -34,6 +35,8 @@ def payments_team_work(user: User, today: date) -> Iterator[WorkItem]:
     )
     for query in queries:
         deadline = query_deadline(query, today=today)
-        subject = f"{query.line.fostering_household.household.name}: {query.question[:60]}"
+        # cut at a word, never inside one
+        question = Truncator(query.question).words(12)
+        subject = f"{query.line.fostering_household.household.name}: {question}"
         url = reverse("payments:query_detail", args=[query.pk])
         yield WorkItem(deadline, deadline.title, subject, url, query.organisation_id)

@@ -174,3 +174,14 @@ def test_the_panels_year_counts_meetings_items_and_decisions_and_downloads_as_cs
     assert "items: Approval of an assessment,Approve with terms,1" in csv
     assert "decisions,Agreeing with the recommendation,1" in csv
     assert "decisions,Within 7 working days,1" in csv
+
+
+def test_the_meeting_says_when_the_papers_are_due_in_a_sentence_without_brackets(
+    client, council, members, ready_assessment
+):
+    item = builders.panel_item(council, kind=ItemKind.APPROVAL, subject=ready_assessment, members=members)
+    client.force_login(members[1].user)
+    body = client.get(reverse("panel:meeting_detail", args=[item.meeting_id])).content.decode()
+    row = body.split("Papers to members", 1)[1].split("</dd>", 1)[0]
+    assert "Due by" in row
+    assert "(" not in row and ")" not in row

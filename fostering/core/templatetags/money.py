@@ -1,4 +1,4 @@
-"""Money as carers read it: £1,234.56, and a recovery as −£770.00."""
+"""Money as people read it, on every page that shows an amount: £1,234.56, and a recovery as −£770.00."""
 
 from __future__ import annotations
 
