@@ -34,6 +34,15 @@ SNAKE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")
 NOT_MONEY = ("percent", "hours", "distance", "rate_of")
 
 
+# Fields that hold a list of codes (a JSONField has no choices of its own): app_label.model -> field -> labels
+LIST_CHOICES: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def register_list_choices(model_label: str, field_name: str, choices: Iterable[tuple[Any, Any]]) -> None:
+    """Name the labels of the codes a list field holds (called from an app's ready())."""
+    LIST_CHOICES[(model_label.lower(), field_name)] = {str(code): str(label) for code, label in choices}
+
+
 def verb_label(verb: str) -> str:
     """'household_status_changed' -> 'Household status changed'."""
     return VERB_LABELS.get(verb, verb.replace("_", " ").capitalize())
@@ -174,6 +183,14 @@ class Wording:
                     name = self.names.get(found.related_model, {}).get(str(value))  # type: ignore[arg-type]
                     return name if name else f"a {found.related_model._meta.verbose_name} no longer held"
                 return dates_in_text(str(value))
+            listed = (
+                LIST_CHOICES.get((found.model._meta.label_lower, found.name))
+                if hasattr(found, "model")
+                else None
+            )
+            if listed is not None:
+                items = value if isinstance(value, list) else [value]
+                return join_words([listed.get(str(v), self._plain(v)) for v in items])
             if found.choices:
                 labels = {str(code): str(label) for code, label in found.flatchoices}
                 if isinstance(value, list):
