@@ -18,7 +18,7 @@ from fostering.children.services import child_register
 from fostering.children.upn import upn_check_letter
 from fostering.concerns.models import Allegation, Complaint
 from fostering.households.choices import CarerType, PlacementType
-from fostering.households.models import FosteringHousehold, HouseholdReview
+from fostering.households.models import FosteringHousehold, HouseholdReview, SupervisionVisit
 from fostering.households.services import household_register
 from fostering.people.choices import MemberRole, Sex
 from fostering.people.models import Person
@@ -125,6 +125,15 @@ def household_review(
 
     values.setdefault("kind", ReviewKind.ANNUAL if fh.reviews.exists() else ReviewKind.FIRST)
     return household_review_record(fostering_household=fh, held_on=held_on, by=None, **values)
+
+
+def supervision_visit(fh: FosteringHousehold, *, visited_by: Any, **values: Any) -> SupervisionVisit:
+    """A supervision visit recorded through the service, on the day the household was approved."""
+    from fostering.households.services import supervision_visit_record
+
+    values.setdefault("visited_on", fh.approved_on)
+    values.setdefault("notes", "Talked with the carers about the child's school")
+    return supervision_visit_record(fostering_household=fh, visited_by=visited_by, by=None, **values)
 
 
 def allegation(fh: FosteringHousehold, *, received_on: date = date(2025, 6, 2), **values: Any) -> Allegation:

@@ -129,6 +129,7 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "households:member_leave": ("household", Perm.CHANGE_PERSON),
     "households:exit_interview": ("household", Perm.RECORD_EXIT_INTERVIEW),
     "households:review_detail": ("review", None),
+    "households:supervision_visit_detail": ("visit", None),
     "households:review_view_add": ("review", Perm.RECORD_HOUSEHOLD_REVIEW),
     "households:caseload": ("ssw", None),
     "concerns:allegation_add": ("household", Perm.RECORD_ALLEGATION),
@@ -313,6 +314,7 @@ def build_council(org: Organisation) -> Council:
     referral = builders.referral(child)
     hold = builders.hold(household, referral=referral)
     review = builders.household_review(household, reviewing_officer=staff[Role.REVIEWING_OFFICER])
+    visit = builders.supervision_visit(household, visited_by=staff[Role.SUPERVISING_SOCIAL_WORKER])
     allegation = builders.allegation(household)
     complaint = builders.complaint(
         org, complainant_name=f"Complainant{org.code}", fostering_household=household
@@ -334,6 +336,7 @@ def build_council(org: Organisation) -> Council:
             "placement": placement,
             "hold": hold,
             "review": review,
+            "visit": visit,
             "allegation": allegation,
             "complaint": complaint,
             "ssw": staff[Role.SUPERVISING_SOCIAL_WORKER],
@@ -393,7 +396,7 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.VIEW_KINSHIP_ASSESSMENT in perms or (
             Perm.VIEW_CASELOAD_KINSHIP_ASSESSMENT in perms and record.child.social_worker_id == user.pk
         )
-    if kind == "review":
+    if kind in ("review", "visit"):
         return reaches(role, user, "household", record.fostering_household)
     if kind == "allegation":
         return Perm.VIEW_ALLEGATION in perms and reaches(role, user, "household", record.fostering_household)

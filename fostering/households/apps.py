@@ -7,8 +7,11 @@ class HouseholdsConfig(AppConfig):
     verbose_name = "Fostering households"
 
     def ready(self) -> None:
+        from fostering.audit.wording import register_list_choices
         from fostering.deadlines.items import register_work_provider
 
+        from .choices import PlacementType
         from .deadlines import supervising_social_worker_work
 
         register_work_provider(supervising_social_worker_work)
+        register_list_choices("households.termsofapproval", "placement_types", PlacementType.choices)

@@ -31,9 +31,15 @@ from .forms import (
     TrainingForm,
     TsdForm,
 )
-from .models import HouseholdReview
+from .models import HouseholdReview, SupervisionVisit
 from .retention import households_at_risk
-from .selectors import caseload_households, household_list_for_user, review_get_for_user, with_clock_facts
+from .selectors import (
+    caseload_households,
+    household_list_for_user,
+    review_get_for_user,
+    supervision_visit_get_for_user,
+    with_clock_facts,
+)
 from .views import _household_action
 
 
@@ -165,6 +171,18 @@ def review_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "can_record": has_perm(request.user, Perm.RECORD_HOUSEHOLD_REVIEW, review.organisation_id),
             "can_plan": has_perm(request.user, Perm.RECORD_SUPPORT_PLAN, review.organisation_id),
         },
+    )
+
+
+@login_required
+def supervision_visit_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    """Everything recorded about one supervision visit, the notes included."""
+    try:
+        visit = supervision_visit_get_for_user(user=request.user, pk=pk)
+    except SupervisionVisit.DoesNotExist as missing:
+        raise Http404("No such visit") from missing
+    return render(
+        request, "households/supervision_visit_detail.html", {"visit": visit, "fh": visit.fostering_household}
     )
 
 

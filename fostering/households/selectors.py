@@ -8,7 +8,7 @@ from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm, organisations_with
 
 from .choices import OPEN_STATUSES
-from .models import FosteringHousehold, HouseholdReview, SupportPlan, TermsOfApproval
+from .models import FosteringHousehold, HouseholdReview, SupervisionVisit, SupportPlan, TermsOfApproval
 
 
 def household_list_for_user(
@@ -85,6 +85,14 @@ def review_get_for_user(*, user: User, pk: int) -> HouseholdReview:
     return HouseholdReview.objects.select_related("fostering_household__household", "reviewing_officer").get(
         pk=pk, fostering_household__in=households
     )
+
+
+def supervision_visit_get_for_user(*, user: User, pk: int) -> SupervisionVisit:
+    """A supervision visit within reach of the user's households; SupervisionVisit.DoesNotExist otherwise."""
+    households = household_list_for_user(user=user)
+    return SupervisionVisit.objects.select_related(
+        "fostering_household__household", "visited_by", "created_by"
+    ).get(pk=pk, fostering_household__in=households)
 
 
 def caseload_households(*, user: User, worker: User) -> QuerySet[FosteringHousehold]:

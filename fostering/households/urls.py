@@ -20,6 +20,9 @@ urlpatterns = [
     path("<int:pk>/members/leave/", life_views.member_leave_page, name="member_leave"),
     path("<int:pk>/exit-interview/", life_views.exit_interview, name="exit_interview"),
     path("reviews/<int:pk>/", life_views.review_detail, name="review_detail"),
+    path(
+        "supervision-visits/<int:pk>/", life_views.supervision_visit_detail, name="supervision_visit_detail"
+    ),
     path("reviews/<int:pk>/views/add/", life_views.review_view_add, name="review_view_add"),
     path("caseloads/", life_views.team, name="team"),
     path("caseloads/<int:pk>/", life_views.caseload, name="caseload"),
