@@ -43,7 +43,8 @@ class SelectorFilterSet(django_filters.FilterSet):
     """Filters the app's selector applies (the API shares it): the FilterSet reads, validates and shows them.
 
     ``selector`` is called with the user and each valid value by its filter's name, or by the name in
-    ``selector_names`` (``{"q": "search"}``); a value left empty or refused is not passed.
+    ``selector_names`` (``{"q": "search"}``); a refused value is not passed (the selector's default
+    applies), an empty choice is passed as "" (any).
     """
 
     selector: ClassVar[Callable[..., QuerySet[Any]]]
@@ -53,7 +54,7 @@ class SelectorFilterSet(django_filters.FilterSet):
         values = {
             self.selector_names.get(name, name): value.strip() if isinstance(value, str) else value
             for name, value in self.form.cleaned_data.items()
-            if value not in (None, "")
+            if value is not None
         }
         return type(self).selector(user=self.request.user, **values)  # type: ignore[union-attr]
 

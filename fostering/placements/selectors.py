@@ -26,6 +26,8 @@ def referral_list_for_user(*, user: User, status: str = "open") -> QuerySet[Refe
     )
     if status == "open":
         referrals = referrals.filter(status__in=OPEN_REFERRAL_STATUSES)
+    elif status == "unmatched":  # the one status also named open: not yet matched
+        referrals = referrals.filter(status="open")
     elif status:
         referrals = referrals.filter(status=status)
     return referrals.select_related("child__person", "referred_by").order_by("latest_start_on", "id")
