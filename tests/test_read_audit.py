@@ -105,7 +105,7 @@ def test_saving_a_form_on_a_childs_record_writes_the_change_not_a_read(manager_c
 
 def test_the_list_of_children_writes_one_event_with_the_ids_on_the_page(manager_client, council):
     children = [builders.child(council, last_name=name) for name in ("Adams", "Brown", "Cole")]
-    event = _read(manager_client, reverse("children:list"))
+    event = _read(manager_client, reverse("children:list"), in_care="all")
     assert (event.verb, event.record_type, event.record_id) == ("listed", "children.child", "")
     assert (event.organisation_id, event.note) == (council.pk, "children:list")
     assert event.changes == {"children": sorted(c.pk for c in children)}
@@ -114,7 +114,7 @@ def test_the_list_of_children_writes_one_event_with_the_ids_on_the_page(manager_
 def test_a_search_of_children_writes_the_search_and_only_the_children_found(manager_client, council):
     builders.child(council, last_name="Adams")
     brown = builders.child(council, last_name="Brown")
-    event = _read(manager_client, reverse("children:list"), q="Brown")
+    event = _read(manager_client, reverse("children:list"), q="Brown", in_care="all")
     assert event.verb == "searched"
     assert event.changes == {"children": [brown.pk], "search": "Brown"}
 
@@ -123,7 +123,7 @@ def test_the_read_of_a_list_costs_one_insert_however_many_children_it_shows(mana
     for _ in range(12):
         builders.child(council)
     with CaptureQueriesContext(connection) as ctx:
-        assert manager_client.get(reverse("children:list")).status_code == 200
+        assert manager_client.get(reverse("children:list"), {"in_care": "all"}).status_code == 200
     inserts = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("INSERT")]
     assert len(inserts) == 1 and "audit_auditevent" in inserts[0]
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_filters",
     "ninja",  # serves the API docs' Swagger UI from our static files, not a CDN (the CSP allows only our own)
     # The service, ground floor first.
     "fostering.core",

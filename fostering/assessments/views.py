@@ -15,8 +15,9 @@ from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
+from fostering.core.lists import list_page
 from fostering.core.params import record_id
-from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
+from fostering.core.views import StaffRequest, record_form_page, render_form, submit
 from fostering.people.choices import MemberRole
 from fostering.recruitment.choices import EnquiryStage
 from fostering.recruitment.selectors import enquiry_get_for_user
@@ -25,6 +26,7 @@ from . import services
 from .checklist import checklist, checks_required, members_of
 from .choices import AssessmentKind, Stage, next_stage
 from .deadlines import assessment_clocks, pauses
+from .filters import AssessmentFilter
 from .forms import (
     AgreementForm,
     AllocateForm,
@@ -45,10 +47,8 @@ from .selectors import (
     VIEW_PERMS,
     assessing_social_workers,
     assessment_get_for_user,
-    assessment_list_for_user,
     households_open_to_apply,
     kinds_user_may_start,
-    with_stage_changes,
 )
 
 
@@ -64,27 +64,17 @@ def assessment_list(request: StaffRequest) -> HttpResponse:
     orgs = organisations_with(request.user, *VIEW_PERMS)
     if not orgs:
         raise PermissionDenied
-    stage = request.GET.get("stage", "open")
-    worker_id = record_id(request.GET.get("worker"))
-    assessments = with_stage_changes(
-        assessment_list_for_user(user=request.user, stage=stage, worker_id=worker_id)
-    )
-    context = paginate(request, assessments)
+    context = list_page(request, None, AssessmentFilter, defaults={"stage": "open"})
     on = clock.today()
     rows = []
     for assessment in context["page_obj"]:
         clocks = {clock.deadline.rule: clock for clock in assessment_clocks(assessment, today=on)}
         rows.append({"assessment": assessment, "clocks": clocks})
-    workers = assessing_social_workers(min(orgs)) if len(orgs) == 1 else []
     return render(
         request,
         "assessments/list.html",
         {
             "rows": rows,
-            "stage": stage,
-            "worker": request.GET.get("worker", ""),
-            "stages": Stage.choices,
-            "workers": workers,
             "can_start": bool(organisations_with(request.user, Perm.START_ASSESSMENT)),
             **context,
         },

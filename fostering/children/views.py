@@ -16,13 +16,15 @@ from fostering.audit.selectors import timeline_for
 from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
+from fostering.core.lists import list_page
+from fostering.core.views import StaffRequest, record_form_page, render_form, submit
 from fostering.people.services import PERSON_FIELDS
 from fostering.placements import selectors as placement_selectors
 
 from . import services
 from .codes import RiskItem
 from .deadlines import child_deadlines
+from .filters import ChildFilter
 from .forms import (
     CareEndForm,
     CareStartForm,
@@ -49,13 +51,13 @@ def _child_or_404(request: StaffRequest, pk: int) -> Child:
 def child_list(request: StaffRequest) -> HttpResponse:
     if not organisations_with(request.user, Perm.VIEW_CHILD, Perm.VIEW_CASELOAD_CHILD):
         raise PermissionDenied
-    search = request.GET.get("q", "").strip()
-    page = paginate(request, child_list_for_user(user=request.user, search=search))
+    page = list_page(
+        request, child_list_for_user(user=request.user), ChildFilter, defaults={"in_care": "now"}
+    )
+    search = page["filter"].form.cleaned_data.get("q") or ""
     record_read(by=request.user, page="children:list", children=page["page_obj"], search=search)
     return render(
-        request,
-        "children/list.html",
-        {"search": search, "can_add": has_perm(request.user, Perm.CHANGE_CHILD), **page},
+        request, "children/list.html", {"can_add": has_perm(request.user, Perm.CHANGE_CHILD), **page}
     )
 
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.core import clock
+from fostering.core.lists import list_page
 from fostering.core.views import StaffRequest, record_form_page
 from fostering.people.choices import MemberRole
 from fostering.people.selectors import household_members
@@ -41,6 +42,8 @@ from .selectors import (
     with_clock_facts,
 )
 from .views import _household_action
+
+RETENTION_PAGE_SIZE = 25  # each row lists its reasons, so fewer to a page
 
 
 def _carers(fh: Any) -> Any:
@@ -287,6 +290,9 @@ def retention(request: StaffRequest) -> HttpResponse:
         .select_related("household", "supervising_social_worker")
     )
     at_risk = households_at_risk(households, clock.today())
+    context = list_page(request, at_risk, per_page=RETENTION_PAGE_SIZE)
     return render(
-        request, "households/retention.html", {"at_risk": at_risk, "open_households": len(households)}
+        request,
+        "households/retention.html",
+        {"at_risk": at_risk, "open_households": len(households), **context},
     )

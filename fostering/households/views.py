@@ -17,7 +17,8 @@ from fostering.children.selectors import child_list_for_user
 from fostering.concerns.selectors import allegations_of_household, complaints_of_household
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
+from fostering.core.lists import list_page
+from fostering.core.views import StaffRequest, record_form_page, render_form, submit
 from fostering.people.choices import CheckKind
 from fostering.people.forms import CheckForm, MemberForm
 from fostering.people.selectors import household_members
@@ -25,11 +26,12 @@ from fostering.people.services import check_record, checks_outstanding, member_r
 from fostering.placements.selectors import placements_for_household
 
 from . import services
-from .choices import CarerType, HouseholdStatus, PlacementType
+from .choices import HouseholdStatus, PlacementType
 from .deadlines import adult_member_checks, check_renewals, household_deadlines, tsd_deadlines
+from .filters import HouseholdFilter
 from .forms import HouseholdReviewForm, StatusChangeForm, SupervisionVisitForm, TermsOfApprovalForm
 from .models import FosteringHousehold
-from .selectors import household_get_for_user, household_list_for_user
+from .selectors import household_get_for_user
 
 VIEW_PERMS = (Perm.VIEW_HOUSEHOLD, Perm.VIEW_CASELOAD_HOUSEHOLD)
 
@@ -45,29 +47,15 @@ def _household_or_404(request: StaffRequest, pk: int) -> FosteringHousehold:
 def household_list(request: StaffRequest) -> HttpResponse:
     if not organisations_with(request.user, *VIEW_PERMS):
         raise PermissionDenied
-    search = request.GET.get("q", "").strip()
-    status = request.GET.get("status", "open")
-    carer_type = request.GET.get("carer_type", "")
-    households = household_list_for_user(
-        user=request.user,
-        search=search,
-        status=status,
-        carer_type=carer_type,
-    )
     return render(
         request,
         "households/list.html",
         {
-            "search": search,
-            "status": status,
-            "carer_type": carer_type,
-            "statuses": HouseholdStatus.choices,
-            "carer_types": CarerType.choices,
             "caseload_links": {
                 "mine": bool(organisations_with(request.user, Perm.VIEW_CASELOAD_HOUSEHOLD)),
                 "team": bool(organisations_with(request.user, Perm.VIEW_TEAM_CASELOADS)),
             },
-            **paginate(request, households),
+            **list_page(request, None, HouseholdFilter, defaults={"status": "open"}),
         },
     )
 

@@ -10,11 +10,13 @@ from django.urls import reverse
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.selectors import timeline_for
-from fostering.core.views import StaffRequest, paginate, render_form, submit
+from fostering.core.lists import list_page
+from fostering.core.views import StaffRequest, render_form, submit
 
+from .filters import PersonFilter
 from .forms import AddressForm, PersonEditForm, PersonForm
 from .models import Person
-from .selectors import person_get_for_user, person_list_for_user
+from .selectors import person_get_for_user
 from .services import PERSON_FIELDS, address_move, person_create, person_update
 
 
@@ -29,15 +31,12 @@ def _person_or_404(request: StaffRequest, pk: int) -> Person:
 def person_list(request: StaffRequest) -> HttpResponse:
     if not has_perm(request.user, Perm.VIEW_PERSON):
         raise PermissionDenied
-    search = request.GET.get("q", "").strip()
-    people = person_list_for_user(user=request.user, search=search)
     return render(
         request,
         "people/list.html",
         {
-            "search": search,
             "can_add": has_perm(request.user, Perm.CHANGE_PERSON),
-            **paginate(request, people),
+            **list_page(request, None, PersonFilter),
         },
     )
 

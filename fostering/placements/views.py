@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 from django.contrib import messages
@@ -18,13 +19,14 @@ from fostering.children.codes import RiskItem
 from fostering.children.selectors import child_get_for_user, child_list_for_user
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
-from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
-from fostering.households.choices import PlacementType
+from fostering.core.lists import list_page
+from fostering.core.views import StaffRequest, record_form_page, render_form, submit
 from fostering.households.selectors import household_get_for_user
 
 from . import services
 from .choices import REFERRAL_TRANSITIONS, DpstOutcome, ReferralStatus
 from .deadlines import referral_deadline
+from .filters import ReferralFilter, VacancyFilterForm
 from .forms import (
     DpstOutcomeForm,
     DpstReferralForm,
@@ -122,12 +124,7 @@ def referral_list(request: StaffRequest) -> HttpResponse:
     """The duty team's working list: open referrals, soonest latest start date first."""
     if not organisations_with(request.user, *REFERRAL_VIEW_PERMS):
         raise PermissionDenied
-    status = request.GET.get("status", TO_PLACE)
-    if status not in (TO_PLACE, "", *ReferralStatus.values):
-        status = TO_PLACE
-    context = paginate(
-        request, referral_list_for_user(user=request.user, status=status).select_related("placement")
-    )
+    context = list_page(request, None, ReferralFilter, defaults={"status": TO_PLACE})
     record_read(by=request.user, page="placements:referral_list", children=context["page_obj"])
     today = clock.today()
     for referral in context["page_obj"]:
@@ -135,7 +132,7 @@ def referral_list(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "placements/referral_list.html",
-        {"status": status, "to_place": TO_PLACE, "statuses": ReferralStatus.choices, **context},
+        context,
     )
 
 
@@ -518,37 +515,25 @@ def dpst_outcome(request: StaffRequest, pk: int) -> HttpResponse:
 # The vacancy register and holds
 
 
-def _int(value: str) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @login_required
 def vacancies(request: StaffRequest) -> HttpResponse:
     if not organisations_with(request.user, Perm.VIEW_VACANCIES):
         raise PermissionDenied
     today = clock.today()
     rows = vacancies_for_user(user=request.user, on=today)
-    age = _int(request.GET.get("age", ""))
-    placement_type = request.GET.get("placement_type", "")
-    area = request.GET.get("area", "").strip()
-    vacant_only = request.GET.get("vacant") == "1"
-    shown = filter_vacancies(rows, age=age, placement_type=placement_type, area=area, vacant_only=vacant_only)
+    form = VacancyFilterForm(request.GET)
+    shown = filter_vacancies(rows, **form.values())
+    context = list_page(request, shown)
     return render(
         request,
         "placements/vacancies.html",
         {
-            "rows": shown,
+            **context,
+            "filter": SimpleNamespace(form=form),
+            "rows": context["page_obj"].object_list,
             "counts": place_counts(rows),
             "shown_counts": place_counts(shown),
             "today": today,
-            "age": "" if age is None else age,
-            "placement_type": placement_type,
-            "placement_types": PlacementType.choices,
-            "area": area,
-            "vacant_only": vacant_only,
             "can_hold": has_perm(request.user, Perm.MANAGE_HOLDS),
         },
     )

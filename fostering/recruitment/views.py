@@ -21,6 +21,7 @@ from fostering.audit.selectors import timeline_for
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
 from fostering.core.http import client_address
+from fostering.core.lists import list_page
 from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
 
 from . import services
@@ -31,10 +32,10 @@ from .choices import (
     Decision,
     EnquiryStage,
     EventFormat,
-    ResponseStatus,
     ScreeningOutcome,
 )
 from .deadlines import enquiry_deadlines
+from .filters import EnquiryFilter
 from .forms import (
     BookingForm,
     BookingUpdateForm,
@@ -55,7 +56,6 @@ from .selectors import (
     bookable_enquiries,
     bookings_of,
     enquiry_get_for_user,
-    enquiry_list_for_user,
     event_get_for_user,
     event_list_for_user,
     initial_visit_workers,
@@ -188,27 +188,14 @@ def enquiry_list(request: StaffRequest) -> HttpResponse:
     """The recruitment team's working list: open enquiries by response status, oldest unanswered first."""
     if not organisations_with(request.user, Perm.VIEW_ENQUIRY):
         raise PermissionDenied
-    response = request.GET.get("response", "")
-    channel = request.GET.get("channel", "")
-    stage = request.GET.get("stage", "open")
-    enquiries = enquiry_list_for_user(user=request.user, response=response, channel=channel, stage=stage)
-    context = paginate(request, enquiries)
+    context = list_page(request, None, EnquiryFilter, defaults={"stage": "open"})
     moment = clock.now()
     for enquiry in context["page_obj"]:
         enquiry.response_clock = enquiry_deadlines(enquiry, today=moment)[0]
     return render(
         request,
         "recruitment/enquiry_list.html",
-        {
-            "response": response,
-            "channel": channel,
-            "stage": stage,
-            "responses": ResponseStatus.choices,
-            "channels": Channel.choices,
-            "stages": EnquiryStage.choices,
-            "can_add": bool(organisations_with(request.user, Perm.CHANGE_ENQUIRY)),
-            **context,
-        },
+        {"can_add": bool(organisations_with(request.user, Perm.CHANGE_ENQUIRY)), **context},
     )
 
 

@@ -35,7 +35,7 @@ def test_the_vacancy_register_counts_places_and_filters_by_age_type_and_area(dut
     builders.placement(child, teen, placement_type=PlacementType.LONG_TERM)
     builders.hold(young, kind="break", held_from=clock.today(), held_until=clock.today())
 
-    body = duty_client.get(reverse("placements:vacancies")).content.decode()
+    body = duty_client.get(reverse("placements:vacancies"), {"show": "all"}).content.decode()
     counts = duty_client.get(reverse("placements:vacancies")).context["counts"]
     assert (counts.approved, counts.filled, counts.vacant, counts.unavailable) == (4, 1, 1, 2)
     assert "Young household" in body and "on a break until" in body
@@ -43,10 +43,12 @@ def test_the_vacancy_register_counts_places_and_filters_by_age_type_and_area(dut
     def shown(**query: str) -> list[str]:
         return [row.name for row in duty_client.get(reverse("placements:vacancies"), query).context["rows"]]
 
-    assert shown(age="3") == ["Young household"]
-    assert shown(placement_type="short_term") == ["Young household"]
-    assert shown(area="NN1") == ["Teen household"]
+    assert shown(show="all", age="3") == ["Young household"]
+    assert shown(show="all", placement_type="short_term") == ["Young household"]
+    assert shown(show="all", area="NN1") == ["Teen household"]
     assert shown(vacant="1") == ["Teen household"]
+    assert shown() == ["Teen household"]  # by default only the households with a vacant place
+    assert sorted(shown(show="all", age="3")) == ["Young household"]
 
 
 def test_a_referral_made_through_the_form_goes_on_the_duty_teams_list(client, council):
