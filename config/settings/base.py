@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "fostering.forecasts",
     "fostering.dataprotection",
     "fostering.mywork",
+    "fostering.search",
     "fostering.api",
     "fostering.demo",
 ]
