@@ -14,7 +14,8 @@ from typing import Any
 from django.db.models import QuerySet
 
 from fostering.accounts.models import User
-from fostering.accounts.permissions import Perm, organisations_with
+from fostering.accounts.permissions import Perm, organisations_with, roles_of
+from fostering.accounts.roles import STAFF_ROLES
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,8 @@ def kinds() -> list[SearchKind]:
 
 def kinds_for(user: User) -> list[SearchKind]:
     return [kind for kind in _KINDS.values() if kind.open_to(user)]
+
+
+def may_search(user: User) -> bool:
+    """Staff whose roles open at least one kind of record searched (not carers, not the public)."""
+    return bool(roles_of(user) & STAFF_ROLES) and bool(kinds_for(user))

@@ -54,10 +54,12 @@ def matching(queryset: QuerySet[Any], kind: SearchKind, text: str) -> QuerySet[A
     if _postgresql():
         from django.contrib.postgres.search import TrigramWordSimilarity
 
-        parts: list[Any] = []
-        for name in kind.names:
-            parts += [F(name), Value(" ")]
-        whole_name = Concat(*parts[:-1]) if len(parts) > 1 else parts[0]
+        whole_name: Any = F(kind.names[0])
+        if len(kind.names) > 1:
+            parts: list[Any] = []
+            for name in kind.names:
+                parts += [F(name), Value(" ")]
+            whole_name = Concat(*parts[:-1])
         queryset = queryset.annotate(search_score=TrigramWordSimilarity(Value(" ".join(words)), whole_name))
         found |= Q(search_score__gte=SIMILARITY)
         ordering = [F("search_score").desc(), *ordering]

@@ -12,14 +12,14 @@ from fostering.audit.services import record_read
 from fostering.core.views import StaffRequest
 
 from .forms import SearchForm
-from .registry import kinds_for
+from .registry import may_search
 from .selectors import search_for_user
 
 
 @login_required
 def results(request: StaffRequest) -> HttpResponse:
     """Records of every kind the user may open that match the words typed in the header's search box."""
-    if not kinds_for(request.user):
+    if not may_search(request.user):
         raise PermissionDenied
     form = SearchForm(request.GET)
     text = form.cleaned_data["q"] if form.is_valid() else ""

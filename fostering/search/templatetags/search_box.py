@@ -6,16 +6,11 @@ from typing import Any
 
 from django import template
 
-from fostering.accounts.permissions import roles_of
-from fostering.accounts.roles import STAFF_ROLES
-
-from ..registry import kinds_for
+from .. import registry
 
 register = template.Library()
 
 
 @register.simple_tag
 def may_search(user: Any) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return bool(roles_of(user) & STAFF_ROLES) and bool(kinds_for(user))
+    return bool(getattr(user, "is_authenticated", False)) and registry.may_search(user)
