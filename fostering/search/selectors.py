@@ -60,7 +60,7 @@ def matching(queryset: QuerySet[Any], kind: SearchKind, text: str) -> QuerySet[A
             for name in kind.names:
                 parts += [F(name), Value(" ")]
             whole_name = Concat(*parts[:-1])
-        queryset = queryset.annotate(search_score=TrigramWordSimilarity(Value(" ".join(words)), whole_name))
+        queryset = queryset.annotate(search_score=TrigramWordSimilarity(" ".join(words), whole_name))
         found |= Q(search_score__gte=SIMILARITY)
         ordering = [F("search_score").desc(), *ordering]
     return queryset.filter(found).annotate(search_total=Window(Count("pk"))).order_by(*ordering)
