@@ -25,6 +25,7 @@ urlpatterns = [
     path("payments/", include("fostering.payments.urls")),
     path("reports/", include("fostering.reporting.urls")),
     path("forecasts/", include("fostering.forecasts.urls")),
+    path("search/", include("fostering.search.urls")),
     path("data-protection/", include("fostering.dataprotection.urls")),
     path("api/v1/", include("fostering.api.urls")),
     # the admin site signs in through the service's own sign-in (lockout by address, audit, two-factor)

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
-from fostering.accounts.roles import Role
+from fostering.accounts.roles import STAFF_ROLES, Role
 from fostering.accounts.services import api_token_issue
 from fostering.assessments.tests import factories as assessment_factories
 from fostering.dataprotection import services as dataprotection_services
@@ -243,6 +243,15 @@ ADD_PAGES |= {
     f"dataprotection:{name}": Perm.MANAGE_DATA_PROTECTION
     for name in ("due", "schedule", "disposals", "people")
 }
+# The header search: open to staff whose roles open any kind of record searched (checked below).
+SEARCH_PAGES = {"search:results"}
+SEARCHED = {
+    "child": "children:detail",
+    "person": "people:detail",
+    "household": "households:detail",
+    "enquiry": "recruitment:enquiry_detail",
+    "assessment": "assessments:detail",
+}
 # Pages anyone may open without signing in; each takes the organisation's code.
 PUBLIC_PAGES = {"recruitment:enquire", "recruitment:enquire_thanks"}
 # Outside this test: signing in and out, the second factor, resetting a forgotten password, the API
@@ -272,7 +281,7 @@ def page_names() -> set[str]:
 
 
 def test_every_page_of_the_service_is_in_this_matrix():
-    covered = set(RECORD_PAGES) | set(LIST_PAGES) | OPEN_PAGES | set(ADD_PAGES) | PUBLIC_PAGES
+    covered = set(RECORD_PAGES) | set(LIST_PAGES) | OPEN_PAGES | set(ADD_PAGES) | PUBLIC_PAGES | SEARCH_PAGES
     assert page_names() == covered, "add new pages to the access matrix in tests/test_access.py"
 
 
@@ -496,6 +505,20 @@ def test_each_role_sees_exactly_what_its_permissions_and_caseload_reach(councils
     for name, perm in ADD_PAGES.items():
         response = client.get(reverse(name))
         assert response.status_code == (200 if perm in ROLE_PERMISSIONS[role] else 403)
+    # the search finds a record of their own council exactly when the role reaches it, never another's;
+    # it opens to staff who may open the list of any kind of record searched
+    searched_lists = {"children:list", "people:list", "households:list", "assessments:list"}
+    searched_lists.add("recruitment:enquiry_list")
+    searches = role in STAFF_ROLES and any(ROLE_PERMISSIONS[role] & LIST_PAGES[n][1] for n in searched_lists)
+    for kind, detail in SEARCHED.items():
+        for council in (own, other):
+            record = council.records[kind]
+            response = client.get(reverse("search:results"), {"q": label_of(kind, record)})
+            assert response.status_code == (200 if searches else 403), f"{role} opening the search"
+            if searches:
+                shown = reverse(detail, args=[record.pk]) in response.content.decode()
+                wanted = council is own and reaches(role, user, kind, record)
+                assert shown == wanted, f"{role} searching for a {kind} of {council.organisation.code}"
     home = client.get(reverse("mywork:home"))
     assert home.status_code == 200
     assert label_of("household", other.records["household"]) not in home.content.decode()
@@ -507,7 +530,7 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(councils):
     for name, (kind, _) in RECORD_PAGES.items():
         response = client.get(reverse(name, args=[own.records[kind].pk]))
         assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
-    for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES]:
+    for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES, *SEARCH_PAGES]:
         response = client.get(reverse(name))
         assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     for name in PUBLIC_PAGES:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "fostering.forecasts",
     "fostering.dataprotection",
     "fostering.mywork",
+    "fostering.search",
     "fostering.api",
     "fostering.demo",
 ]
