@@ -160,7 +160,15 @@ def navigation_for(user: Any, path: str = "") -> list[dict[str, Any]]:
 
 def service(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
-    organisation_name = "Fostering service"
+    organisation_name = ""  # to the public, the council whose page it is (its code is in the address)
+    match = getattr(request, "resolver_match", None)
+    if (user is None or not user.is_authenticated) and match is not None and "code" in match.kwargs:
+        from fostering.accounts.models import Organisation
+
+        organisation_name = (
+            Organisation.objects.filter(code=match.kwargs["code"]).values_list("name", flat=True).first()
+            or ""
+        )
     if user is not None and user.is_authenticated:
         memberships = memberships_of(user)  # type: ignore[arg-type]
         if memberships:
