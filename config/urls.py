@@ -3,6 +3,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from fostering.core.pages import sections
+
 
 def bare(request: HttpRequest) -> HttpResponse:
     """A bare Django response: the floor the benchmark compares real pages against."""
@@ -11,6 +13,7 @@ def bare(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("health/bare/", bare, name="bare"),
+    path("sections/", sections, name="sections"),
     path("accounts/", include("fostering.accounts.urls")),
     path("people/", include("fostering.people.urls")),
     path("children/", include("fostering.children.urls")),

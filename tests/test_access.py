@@ -202,7 +202,14 @@ LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
     "dataprotection:erasure_list": ("erasure_request", {Perm.MANAGE_DATA_PROTECTION}),
 }
 # Pages every signed-in user may open, and forms that create a record (checked by permission alone).
-OPEN_PAGES = {"mywork:home", "accounts:account", "accounts:password_change", "accounts:password_change_done"}
+OPEN_PAGES = {
+    "mywork:home",
+    "sections",
+    "reporting:index",
+    "accounts:account",
+    "accounts:password_change",
+    "accounts:password_change_done",
+}
 ADD_PAGES = {"people:add": Perm.CHANGE_PERSON, "children:add": Perm.CHANGE_CHILD}
 ADD_PAGES |= {"assessments:add": Perm.START_ASSESSMENT}
 ADD_PAGES |= {"kinship:start": Perm.START_KINSHIP_ASSESSMENT}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 from django.utils import timezone
@@ -34,6 +34,7 @@ from fostering.assessments.models import Assessment
 from fostering.assessments.models import StageChange as AssessmentStageChange
 from fostering.children.models import PeriodOfCare
 from fostering.deadlines.calendar import add_months
+from fostering.households.approvals import approvals
 from fostering.households.choices import CarerType, HouseholdStatus
 from fostering.households.models import FosteringHousehold, StatusChange, TermsOfApproval
 from fostering.kinship.choices import Outcome as KinshipOutcome
@@ -155,11 +156,7 @@ def assessment_spells(org_id: int, as_of: date) -> tuple[dict[str, list[Spell]],
     ).values_list("assessment_id", "pk", "to_stage", "changed_on"):
         if on <= as_of:
             changes[assessment_id].append((on, pk, to_stage))
-    approved_on = dict(
-        FosteringHousehold.objects.filter(organisation_id=org_id, approved_on__lte=as_of).values_list(
-            "household_id", "approved_on"
-        )
-    )
+    approved_on = {a.household_id: a.approved_on for a in approvals(organisation_ids=[org_id], end=as_of)}
     spells: dict[str, list[Spell]] = defaultdict(list)
     reached: dict[str, list[date]] = defaultdict(list)
     main = list(ASSESSMENT_STAGES)
@@ -241,9 +238,8 @@ def approvals_by_month(org_id: int, start: date, months: int) -> dict[str, list[
     k + 1 months), by kind of carer."""
     ends = [add_months(start, k) for k in range(months + 1)]
     out = {kind: [0] * months for kind in KINDS}
-    for kind, on in FosteringHousehold.objects.filter(
-        organisation_id=org_id, approved_on__gt=ends[0], approved_on__lte=ends[-1]
-    ).values_list("carer_type", "approved_on"):
+    for approval in approvals(organisation_ids=[org_id], start=ends[0] + timedelta(days=1), end=ends[-1]):
+        kind, on = approval.carer_type, approval.approved_on
         index = next(k for k in range(months) if ends[k] < on <= ends[k + 1])
         out[kind][index] += 1
     return out

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +23,7 @@ from fostering.core.forms import ServiceForm
 from fostering.core.http import client_address
 from fostering.core.lists import list_page
 from fostering.core.views import StaffRequest, paginate, record_form_page, render_form, submit
+from fostering.deadlines.rules import due_date
 
 from . import services
 from .choices import (
@@ -50,7 +51,8 @@ from .forms import (
     VisitOfferForm,
     at,
 )
-from .models import Enquiry, InformationEvent
+from .models import Enquiry, EnquiryRepeat, InformationEvent
+from .references import enquiry_reference, repeat_reference
 from .selectors import (
     awaiting_decision_for_user,
     bookable_enquiries,
@@ -156,6 +158,8 @@ def enquire(request: HttpRequest, code: str) -> HttpResponse:
         except services.FormTokenUsed:
             received = True
         if received is not None:
+            if isinstance(received, Enquiry | EnquiryRepeat):
+                _remember_thanks(request, received)
             return redirect("recruitment:enquire_thanks", code=code)
     return render(
         request,
@@ -164,9 +168,26 @@ def enquire(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+def _remember_thanks(request: HttpRequest, received: Enquiry | EnquiryRepeat) -> None:
+    """The reference and the time the team will reply by, for the thank-you page that follows."""
+    # sent again while one is open: a reference of its own, so the person is told nothing more
+    ref = enquiry_reference(received.pk) if isinstance(received, Enquiry) else repeat_reference(received.pk)
+    reply_by = due_date("enquiry_response", received.received_at)
+    request.session[THANKS_KEY] = {"reference": ref, "reply_by": reply_by.isoformat()}
+
+
+THANKS_KEY = "recruitment:thanks"
+
+
 def enquire_thanks(request: HttpRequest, code: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, code=code)
-    return render(request, "recruitment/thanks.html", {"organisation": organisation})
+    thanks = request.session.get(THANKS_KEY) or {}
+    reply_by = datetime.fromisoformat(thanks["reply_by"]) if thanks.get("reply_by") else None
+    return render(
+        request,
+        "recruitment/thanks.html",
+        {"organisation": organisation, "reference": thanks.get("reference"), "reply_by": reply_by},
+    )
 
 
 def _enquiry_or_404(request: StaffRequest, pk: int) -> Enquiry:
@@ -215,6 +236,7 @@ def enquiry_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "stage_changes": enquiry.stage_changes.select_related("created_by"),
             "bookings": enquiry.bookings.select_related("event"),
             "repeats": list(enquiry.repeats.all()),
+            "reference": enquiry_reference(enquiry.pk),
             "can": {
                 "respond": change and enquiry.responded_at is None,
                 "screening": change

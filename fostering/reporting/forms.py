@@ -17,6 +17,10 @@ class FunnelForm(ServiceForm):
         choices=[("", "Every kind"), *AssessmentKind.choices], required=False, label="Kind of carer"
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper.form_method = "get"  # a filter: no CSRF token in the address
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("start"), data.get("end")

@@ -17,11 +17,22 @@ has the date it was first reached:
 | panel_ready | the assessment was ready for panel |
 | approvals | the household was approved |
 
-A stage counts in a period when it was reached in that period. Conversion is the count of a stage over
-the count of the stage before it in the same period. Median days are from the last earlier stage a
-journey reached (a journey may skip an information event) to the stage, counted where the stage falls in
-the period. With a
-carer type, only journeys whose assessment is of that kind are counted (all stages of them).
+Approvals are those of ``households.approvals`` (the one definition every report uses): a household
+approved without an assessment on record (a kinship carer, a carer transferring in) is a journey of its
+own, so the funnel's approvals in a period are the approvals report's.
+
+Two views of a period:
+
+- the activity of the period (``total``, ``by_month``, ``by_channel``, ``by_source``): a stage counts
+  when it was reached in the period, whoever reached it; these counts are not compared with each other,
+  as the people reaching each stage in a period are different people;
+- the cohort of the period (``cohort``): of the requests received in the period, how many have reached
+  each stage since (a journey that reached a later stage counts as having passed the ones before it, so
+  a stage never counts more than the stage before it and conversion is at most 100%).
+
+Median days are from the last earlier stage a journey reached (a journey may skip an information event)
+to the stage, counted where the stage falls in the period. With a carer type, only journeys whose
+assessment is of that kind are counted (all stages of them).
 """
 
 from __future__ import annotations
@@ -38,7 +49,7 @@ from django.utils import timezone
 from fostering.assessments.choices import Stage
 from fostering.assessments.models import Assessment
 from fostering.assessments.models import StageChange as AssessmentStageChange
-from fostering.households.models import FosteringHousehold
+from fostering.households.approvals import approvals as approved_households
 from fostering.recruitment.choices import Channel, EnquiryStage
 from fostering.recruitment.models import Enquiry
 from fostering.recruitment.models import StageChange as EnquiryStageChange
@@ -69,6 +80,7 @@ class Journey:
     channel: str = NOT_RECORDED
     source: str = NOT_RECORDED
     carer_type: str = ""
+    approved_as: str = ""  # the type of carer the household was approved as
     reached: dict[str, date] = field(default_factory=dict)
 
 
@@ -78,7 +90,8 @@ class FunnelRow:
     counts: dict[str, int]
 
     def conversion(self, stage: str) -> float | None:
-        """This stage's count as a share of the stage before it (None for the first or when 0 before)."""
+        """This stage's count as a share of the stage before it (None for the first or when 0 before).
+        Meaningful for the cohort, whose counts never grow from one stage to the next."""
         i = STAGE_CODES.index(stage)
         if i == 0 or not self.counts[STAGE_CODES[i - 1]]:
             return None
@@ -91,6 +104,7 @@ class Funnel:
     end: date
     carer_type: str
     total: FunnelRow
+    cohort: FunnelRow
     by_month: list[FunnelRow]
     by_channel: list[FunnelRow]
     by_source: list[FunnelRow]
@@ -137,13 +151,19 @@ def journeys(organisation_ids: Iterable[int]) -> list[Journey]:
     )
     for row in assessment_firsts:
         by_assessment[row["assessment_id"]].reached[wanted_a[row["to_stage"]]] = row["first"]
-    approvals = FosteringHousehold.objects.filter(
-        organisation_id__in=orgs, household_id__in=list(household_of)
-    ).values_list("household_id", "approved_on")
-    for household_id, approved_on in approvals:
-        by_assessment[household_of[household_id]].reached["approvals"] = approved_on
+    on_their_own: list[Journey] = []
+    for approval in approved_households(organisation_ids=orgs):
+        assessment_id = household_of.get(approval.household_id)
+        if assessment_id is None:  # approved with no assessment on record: a journey of its own
+            journey = Journey(carer_type=approval.carer_type)
+            on_their_own.append(journey)
+        else:
+            journey = by_assessment[assessment_id]
+        journey.approved_as = approval.carer_type
+        journey.reached["approvals"] = approval.approved_on
 
-    unique: dict[int, Journey] = {id(j): j for j in [*by_enquiry.values(), *by_assessment.values()]}
+    every = [*by_enquiry.values(), *by_assessment.values(), *on_their_own]
+    unique: dict[int, Journey] = {id(j): j for j in every}
     return list(unique.values())
 
 
@@ -152,6 +172,19 @@ def _row(label: str, journeys: Iterable[Journey], start: date, end: date) -> Fun
         stage for journey in journeys for stage, on in journey.reached.items() if start <= on <= end
     )
     return FunnelRow(label, {code: counts.get(code, 0) for code in STAGE_CODES})
+
+
+def _cohort(journeys: Iterable[Journey], start: date, end: date) -> FunnelRow:
+    """Of the requests received from ``start`` to ``end``, how many reached each stage or a later one."""
+    counts = dict.fromkeys(STAGE_CODES, 0)
+    for journey in journeys:
+        received = journey.reached.get("requests")
+        if received is None or not start <= received <= end:
+            continue
+        furthest = max(STAGE_CODES.index(stage) for stage in journey.reached)
+        for code in STAGE_CODES[: furthest + 1]:
+            counts[code] += 1
+    return FunnelRow("Requests received in the period", counts)
 
 
 def _months(start: date, end: date) -> list[tuple[date, date]]:
@@ -187,6 +220,7 @@ def funnel(*, organisation_ids: Iterable[int], start: date, end: date, carer_typ
         end=end,
         carer_type=carer_type,
         total=_row("All", every, start, end),
+        cohort=_cohort(every, start, end),
         by_month=[_row(f"{a:%B %Y}", every, a, b) for a, b in _months(start, end)],
         by_channel=[_row(name, rows, start, end) for name, rows in sorted(by_channel.items())],
         by_source=[_row(name, rows, start, end) for name, rows in sorted(by_source.items())],

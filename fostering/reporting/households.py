@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from fostering.concerns.choices import AllegationOutcome, ComplaintOutcome, ComplaintStage
 from fostering.concerns.models import Allegation, ComplaintStageRecord
 from fostering.deadlines.rules import due_date
+from fostering.households.approvals import approvals as approved_households
 from fostering.households.choices import (
     OPEN_STATUSES,
     CarerType,
@@ -21,7 +22,7 @@ from fostering.households.choices import (
     ResignationReason,
     ReviewKind,
 )
-from fostering.households.models import FosteringHousehold, HouseholdReview, StatusChange, TermsOfApproval
+from fostering.households.models import HouseholdReview, StatusChange, TermsOfApproval
 
 
 def financial_year(on: date) -> str:
@@ -58,9 +59,7 @@ def _by_year(
 
 
 def approvals(orgs: set[int]) -> Table:
-    rows = FosteringHousehold.objects.filter(organisation_id__in=orgs).values_list(
-        "approved_on", "carer_type"
-    )
+    rows = [(a.approved_on, a.carer_type) for a in approved_households(organisation_ids=orgs)]
     return _by_year(
         "approvals",
         "Approvals by type of carer",

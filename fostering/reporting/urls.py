@@ -5,7 +5,8 @@ from . import panel as panel_report
 from .households import REPORTS
 
 app_name = "reporting"
-urlpatterns = [path("recruitment-funnel/", views.recruitment_funnel, name="recruitment_funnel")]
+urlpatterns = [path("", views.reports, name="index")]
+urlpatterns += [path("recruitment-funnel/", views.recruitment_funnel, name="recruitment_funnel")]
 urlpatterns += [path("panel/", panel_report.panel_activity, name="panel_activity")]
 urlpatterns += [path("households/", household_views.household_reports, name="household_reports")]
 urlpatterns += [

@@ -10,16 +10,25 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from fostering.accounts.permissions import Perm, organisations_with
+from fostering.accounts.permissions import Perm, organisations_with, permissions_of
 from fostering.core import clock
 from fostering.core.views import StaffRequest
 
+from .catalogue import SECTIONS
 from .forms import FunnelForm
 from .funnel import STAGES, funnel
 
 
 def _financial_year_start(on: date) -> date:
     return date(on.year if on.month >= 4 else on.year - 1, 4, 1)
+
+
+@login_required
+def reports(request: StaffRequest) -> HttpResponse:
+    """Every report the user may open, by the people it is for."""
+    perms = permissions_of(request.user)
+    sections = [(heading, [r for r in items if r.needs in perms]) for heading, items in SECTIONS]
+    return render(request, "reporting/reports.html", {"sections": [s for s in sections if s[1]]})
 
 
 @login_required
@@ -60,6 +69,7 @@ def _csv(report) -> HttpResponse:  # type: ignore[no-untyped-def]
         ("month", report.by_month),
         ("channel", report.by_channel),
         ("source", report.by_source),
+        ("cohort", [report.cohort]),
     ]:
         for row in rows:
             writer.writerow([breakdown, row.label, *[row.counts[code] for code, _ in STAGES]])

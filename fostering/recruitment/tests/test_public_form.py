@@ -53,7 +53,7 @@ def token_from(client, org, clock, *, seconds_ago: float = 30) -> str:
     return found.group(1)
 
 
-def post(client, org, token: str, *, address: str = "192.0.2.10", **values):
+def post(client, org, token: str, *, address: str = "192.0.2.10", follow: bool = False, **values):
     data = {
         "first_name": "Jordan",
         "last_name": "Lee",
@@ -64,7 +64,9 @@ def post(client, org, token: str, *, address: str = "192.0.2.10", **values):
         "started": token,
         "website": "",
     } | values
-    return client.post(reverse("recruitment:enquire", args=[org.code]), data, REMOTE_ADDR=address)
+    return client.post(
+        reverse("recruitment:enquire", args=[org.code]), data, REMOTE_ADDR=address, follow=follow
+    )
 
 
 THANKS = "/thank-you/"
@@ -174,3 +176,29 @@ def test_the_client_address_is_the_peer_unless_proxies_are_counted(settings):
     assert client_address(request) == "10.0.0.1"
     settings.FOSTERING_PROXY_COUNT = 2
     assert client_address(request) == "203.0.113.9"
+
+
+def test_the_thank_you_page_names_the_council_gives_a_reference_and_says_when_we_reply(
+    client, council, clock, service_manager
+):
+    response = post(client, council, token_from(client, council, clock), follow=True)
+    page = response.content.decode()
+    enquiry = Enquiry.objects.get()
+    reference = re.search(r"data-reference>([A-Z2-7]{4}-[A-Z2-7]{4})<", page)
+    assert reference is not None
+    # received at 2pm on a Thursday: 2 working hours later is 4pm the same day
+    assert "contact you by 4:00" in page and "on Thursday 14 March 2024" in page
+    assert 'class="app-header__organisation">Wrexfordshire County Council<' in page
+    assert "Fostering service, run by Wrexfordshire County Council." in page
+    # staff see the same reference on the enquiry
+    client.force_login(service_manager)
+    detail = client.get(reverse("recruitment:enquiry_detail", args=[enquiry.pk])).content.decode()
+    assert reference.group(1) in detail
+
+
+def test_the_public_pages_never_say_the_service_is_run_by_the_service(client, council):
+    page = client.get(reverse("recruitment:enquire", args=[council.code])).content.decode()
+    assert "run by Fostering service" not in page and "run by Wrexfordshire County Council" in page
+    sign_in = client.get(reverse("accounts:login")).content.decode()
+    assert "run by" not in sign_in
+    assert f'href="{reverse("accounts:password_reset")}"' in sign_in and "Forgotten your password?" in sign_in
