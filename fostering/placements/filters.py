@@ -27,9 +27,7 @@ class ReferralFilter(SelectorFilterSet):
     selector = staticmethod(referral_list_for_user)
     selector_names: ClassVar[dict[str, str]] = {}
 
-    status = django_filters.ChoiceFilter(
-        label="Status", choices=REFERRAL_STATUS_CHOICES, empty_label=None
-    )
+    status = django_filters.ChoiceFilter(label="Status", choices=REFERRAL_STATUS_CHOICES, empty_label=None)
 
     class Meta:
         model = Referral
