@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import Perm
 from fostering.jobs.models import Job
 from fostering.jobs.registry import Outcome, Progress, register_job_kind
+from fostering.jobs.selectors import job_unfinished
+from fostering.jobs.services import job_start
 
 from . import services
 
@@ -32,6 +35,21 @@ def run_check(job: Job, progress: Progress) -> Outcome:
         label=f"See the result of checking the {year} return",
         summary=summary,
         warning=bool(run.failed_rule_count),
+    )
+
+
+def start_check(*, organisation: Organisation, year: int, by: User) -> Job:
+    """Queue the check (the DfE rules take tens of seconds), or follow the one already under way."""
+    services.check_return_ready(organisation=organisation, year=year)
+    running = job_unfinished(organisation_id=organisation.pk, kind=CHECK)
+    if running is not None and running.params.get("year") == year:
+        return running
+    return job_start(
+        organisation=organisation,
+        kind=CHECK,
+        description=f"Checking the {year} return against the DfE rules",
+        params={"year": year},
+        by=by,
     )
 
 

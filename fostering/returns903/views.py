@@ -12,19 +12,17 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from fostering.accounts.models import Organisation, User
+from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm
 from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.core.views import StaffRequest, render_form, submit
-from fostering.jobs.models import Job
 from fostering.jobs.selectors import job_unfinished
-from fostering.jobs.services import job_start
 
 from . import services
 from .export import build_return
 from .forms import AuthorityForm, YearForm, year_choices
-from .jobs import CHECK
+from .jobs import CHECK, start_check
 from .selectors import last_run, local_authority_code, organisation_for_user, return_settings
 from .validation import ValidationResult
 
@@ -94,7 +92,9 @@ def check(request: StaffRequest) -> HttpResponse:
         submit_label="Check the return",
     )
     if request.method == "POST":
-        job = submit(form, lambda data: _start_check(organisation, data["year"], request.user))
+        job = submit(
+            form, lambda data: start_check(organisation=organisation, year=data["year"], by=request.user)
+        )
         if job is not None:
             return redirect("jobs:detail", job.pk)
     return render_form(
@@ -103,21 +103,6 @@ def check(request: StaffRequest) -> HttpResponse:
         heading="Check a year's return against the DfE rules",
         back_url=reverse("returns903:home"),
         caption="903 return",
-    )
-
-
-def _start_check(organisation: Organisation, year: int, user: User) -> Job:
-    """Queue the check (the DfE rules take tens of seconds), or follow the one already under way."""
-    services.check_return_ready(organisation=organisation, year=year)
-    running = job_unfinished(organisation_id=organisation.pk, kind=CHECK)
-    if running is not None and running.params.get("year") == year:
-        return running
-    return job_start(
-        organisation=organisation,
-        kind=CHECK,
-        description=f"Checking the {year} return against the DfE rules",
-        params={"year": year},
-        by=user,
     )
 
 
