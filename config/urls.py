@@ -25,6 +25,7 @@ urlpatterns = [
     path("panel/", include("fostering.panel.urls")),
     path("placements/", include("fostering.placements.urls")),
     path("returns/903/", include("fostering.returns903.urls")),
+    path("jobs/", include("fostering.jobs.urls")),
     path("payments/", include("fostering.payments.urls")),
     path("reports/", include("fostering.reporting.urls")),
     path("forecasts/", include("fostering.forecasts.urls")),

@@ -13,5 +13,9 @@ if [ ! -f var/.demo-loaded ]; then
 fi
 .venv/bin/python manage.py demo_council --logins
 echo
-echo "Serving the fostering service at http://127.0.0.1:8000/ (Ctrl+C stops it)"
-exec .venv/bin/python manage.py runserver 127.0.0.1:8000
+# One worker runs the background jobs (the 903 check, ...) beside the server, and stops with it.
+.venv/bin/python manage.py db_worker --interval 1 &
+worker=$!
+trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null || true' EXIT INT TERM
+echo "Serving the fostering service at http://127.0.0.1:8000/ (Ctrl+C stops it and its worker)"
+.venv/bin/python manage.py runserver 127.0.0.1:8000

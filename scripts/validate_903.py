@@ -44,6 +44,34 @@ def _files(folder: Path, description: str) -> list[dict[str, object]]:
     ]
 
 
+def _why_not_run(validator: object, registry: dict[str, object], code: str) -> dict[str, object]:
+    """What a rule that raised needs (its tables and fields), what the files lack, and what it raised."""
+    from lac_validator.datastore import copy_datastore, create_datastore
+
+    rule = registry.get(code)
+    tables = [str(t) for t in (getattr(rule, "tables", None) or []) if t]
+    fields = [str(f) for f in (getattr(rule, "affected_fields", None) or [])]
+    dfs = validator.dfs  # type: ignore[attr-defined]
+    missing_tables = [t for t in tables if t not in dfs]
+    present = {str(c) for t in tables if t in dfs for c in dfs[t].columns}
+    missing_fields = sorted({f for f in fields if present and f not in present})
+    reason = ""
+    try:
+        with redirect_stdout(io.StringIO()):
+            rule.func(copy_datastore(create_datastore(dfs, validator.metadata)))  # type: ignore[attr-defined,union-attr]
+    except Exception as exc:
+        reason = f"{type(exc).__name__}: {exc}"[:300]
+    return {
+        "rule": code,
+        "message": getattr(rule, "message", "") or "",
+        "tables": tables,
+        "fields": sorted(set(fields)),
+        "missing_tables": missing_tables,
+        "missing_fields": missing_fields,
+        "reason": reason,
+    }
+
+
 def validate(year: str, la: str, folder: Path) -> dict[str, object]:
     started = time.perf_counter()
     logging.disable(logging.CRITICAL)
@@ -85,10 +113,7 @@ def validate(year: str, la: str, folder: Path) -> dict[str, object]:
         "rules_run": len(validator.dones),
         "seconds": round(time.perf_counter() - started, 2),
         "errors": errors,
-        "failed_to_run": [
-            {"rule": code, "message": registry[code].message if code in registry else ""}
-            for code in validator.fails
-        ],
+        "failed_to_run": [_why_not_run(validator, registry, code) for code in validator.fails],
         "skipped": list(validator.skips),
     }
 

@@ -22,6 +22,7 @@ from fostering.accounts.services import api_token_issue
 from fostering.assessments.tests import factories as assessment_factories
 from fostering.dataprotection import services as dataprotection_services
 from fostering.dataprotection.choices import RecordKind
+from fostering.jobs.models import Job
 from fostering.kinship.tests import factories as kinship_factories
 from fostering.payments.tests import factories as payment_factories
 from fostering.recruitment.tests import factories as recruitment_factories
@@ -157,6 +158,9 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "accounts:staff_two_factor_reset": ("staff_user", None),
     "accounts:staff_token_revoke": ("api_token", None),
     "accounts:token_revoke": ("own_api_token", None),
+    # Background jobs: a 903 check waiting for a worker
+    "jobs:detail": ("job", None),
+    "jobs:status": ("job", None),
     # Data protection
     "dataprotection:rule_edit": ("retention_rule", Perm.MANAGE_DATA_PROTECTION),
     "dataprotection:dispose_child": ("child", Perm.MANAGE_DATA_PROTECTION),
@@ -342,10 +346,19 @@ def build_council(org: Organisation) -> Council:
     erasure_request = dataprotection_services.erasure_request_record(
         person=person, received_on=date(2026, 1, 5), grounds="objection", by=None
     )
+    # a check of the 903 return started by the service manager, still waiting for a worker
+    job = Job.objects.create(
+        organisation=org,
+        kind="return_903_check",
+        description=f"Checking the 2026 return (job{org.code})",
+        params={"year": 2026},
+        created_by=staff[Role.SERVICE_MANAGER],
+    )
     return Council(
         org,
         staff,
         {
+            "job": job,
             "retention_rule": retention_rule,
             "erasure_request": erasure_request,
             "referral": referral,
@@ -394,6 +407,8 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.MANAGE_STAFF in perms
     if kind == "own_api_token":
         return record.user_id == user.pk
+    if kind == "job":
+        return Perm.CHECK_RETURN_903 in perms
     if kind in ("retention_rule", "erasure_request"):
         return Perm.MANAGE_DATA_PROTECTION in perms
     if kind == "panel_member":

@@ -40,12 +40,15 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",  # the queue of background tasks, in the service's own database
     "ninja",  # serves the API docs' Swagger UI from our static files, not a CDN (the CSP allows only our own)
     # The service, ground floor first.
     "fostering.core",
     "fostering.accounts",
     "fostering.audit",
     "fostering.deadlines",
+    "fostering.jobs",
     "fostering.people",
     "fostering.children",
     "fostering.households",
@@ -65,6 +68,10 @@ INSTALLED_APPS = [
     "fostering.api",
     "fostering.demo",
 ]
+
+# Long work (checking the 903 return, drafting a payment run) runs as a job: queued in the database and
+# run by `manage.py db_worker` processes (`make run` starts one; production runs as many as it needs).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

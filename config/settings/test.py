@@ -11,3 +11,5 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 # The OpenAPI document is fetched without signing in by the API's tests (and schemathesis).
 FOSTERING_API_DOCS_PUBLIC = True
+# Jobs run at once inside the request in tests; tests of the worker switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -3,6 +3,8 @@ rules know the council by. Each function takes the acting user as ``by``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -18,9 +20,8 @@ from .validation import ValidatorUnavailable, validate_return
 FIRST_YEAR = 2023
 
 
-def check_return(*, organisation: Organisation, year: int, by: User | None) -> ValidationRun:
-    """Build the year's return and last year's, run the DfE rules on them, and keep the result."""
-    require(by, Perm.CHECK_RETURN_903, organisation.pk)
+def check_return_ready(*, organisation: Organisation, year: int) -> str:
+    """Refuse a check that cannot run (before it is queued); the council's code for the rules if it can."""
     if year < FIRST_YEAR:
         raise ValidationError({"year": f"The DfE rules this service runs start with the {FIRST_YEAR} return"})
     la = local_authority_code(organisation)
@@ -28,12 +29,36 @@ def check_return(*, organisation: Organisation, year: int, by: User | None) -> V
         raise ValidationError(
             {"year": "Set the council's local authority code for the DfE rules before checking the return"}
         )
+    return la
+
+
+def check_return(
+    *,
+    organisation: Organisation,
+    year: int,
+    by: User | None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> ValidationRun:
+    """Build the year's return and last year's, run the DfE rules on them, and keep the result.
+
+    ``progress(done, total, text)`` hears of each step (a job's page shows it)."""
+
+    def step(done: int, text: str) -> None:
+        if progress is not None:
+            progress(done, 4, text)
+
+    require(by, Perm.CHECK_RETURN_903, organisation.pk)
+    la = check_return_ready(organisation=organisation, year=year)
+    step(0, f"Building the {year} return from the records")
     current = build_return(organisation, year)
+    step(1, f"Building the {year - 1} return, which the rules compare with")
     previous = build_return(organisation, year - 1, coded_as=year)
+    step(2, "Running the DfE rules (this takes the longest)")
     try:
         result = validate_return(current, previous, local_authority=la)
     except ValidatorUnavailable as exc:
         raise ValidationError({"year": str(exc)}) from exc
+    step(3, "Keeping the result")
     with transaction.atomic():
         run = ValidationRun.objects.create(
             organisation=organisation,

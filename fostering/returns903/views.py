@@ -17,10 +17,12 @@ from fostering.accounts.permissions import Perm, has_perm
 from fostering.audit.services import record_read
 from fostering.core import clock
 from fostering.core.views import StaffRequest, render_form, submit
+from fostering.jobs.selectors import job_unfinished
 
 from . import services
 from .export import build_return
 from .forms import AuthorityForm, YearForm, year_choices
+from .jobs import CHECK, start_check
 from .selectors import last_run, local_authority_code, organisation_for_user, return_settings
 from .validation import ValidationResult
 
@@ -59,6 +61,7 @@ def home(request: StaffRequest) -> HttpResponse:
             "rules": rules,
             "authority": local_authority_code(organisation),
             "can_check": has_perm(request.user, Perm.CHECK_RETURN_903, organisation.pk),
+            "running": job_unfinished(organisation_id=organisation.pk, kind=CHECK),
         },
     )
 
@@ -89,16 +92,11 @@ def check(request: StaffRequest) -> HttpResponse:
         submit_label="Check the return",
     )
     if request.method == "POST":
-        run = submit(
-            form,
-            lambda data: services.check_return(organisation=organisation, year=data["year"], by=request.user),
+        job = submit(
+            form, lambda data: start_check(organisation=organisation, year=data["year"], by=request.user)
         )
-        if run is not None:
-            messages.success(
-                request,
-                f"The {run.year} return was checked: {run.error_count} errors in {run.children} children's records",
-            )
-            return redirect(f"{reverse('returns903:home')}?year={run.year}")
+        if job is not None:
+            return redirect("jobs:detail", job.pk)
     return render_form(
         request,
         form,

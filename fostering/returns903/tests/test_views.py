@@ -13,6 +13,7 @@ from fostering.accounts.roles import Role
 from fostering.audit.models import AuditEvent
 from fostering.children.models import LegalStatus, PeriodOfCare
 from fostering.core import clock
+from fostering.jobs.models import Job
 from fostering.returns903 import services
 from fostering.returns903.models import ReturnSettings, ValidationRun
 from fostering.returns903.validation import ValidationResult
@@ -54,7 +55,17 @@ def fake_rules(seen):
                     "child": child,
                 },
             ],
-            failed_to_run=[{"rule": "233", "message": "Reason for placement change is not required"}],
+            failed_to_run=[
+                {
+                    "rule": "233",
+                    "message": "Reason for placement change is not required",
+                    "tables": ["Episodes"],
+                    "fields": ["REASON_PLACE_CHANGE"],
+                    "missing_tables": [],
+                    "missing_fields": ["REASON_PLACE_CHANGE"],
+                    "reason": "KeyError: 'REASON_PLACE_CHANGE'",
+                }
+            ],
             rules_run=150,
             seconds=8.5,
         )
@@ -73,7 +84,15 @@ def test_the_service_manager_checks_the_return_and_sees_each_rule_with_the_child
     response = manager_client.post(reverse("returns903:check"), {"year": "2026"})
     # then
     assert response.status_code == 302
-    assert response["Location"] == "/returns/903/?year=2026"
+    job = Job.objects.get(organisation=council, kind="return_903_check")
+    assert response["Location"] == reverse("jobs:detail", args=[job.pk])
+    # the tests' task backend runs the job at once: the job's page says what it found and links the result
+    assert (job.status, job.steps_done, job.steps_total, job.outcome_is_warning) == ("done", 4, 4, True)
+    job_page = manager_client.get(response["Location"]).content.decode()
+    assert "The 2026 return was checked: 1 error in 1 children&#x27;s records." in job_page
+    assert "1 rule could not run, so the return is not fully checked" in job_page
+    assert "govuk-notification-banner--success" not in job_page
+    assert 'href="/returns/903/?year=2026"' in job_page
     assert seen == [(2026, 2025, "E10000018")]
     run = ValidationRun.objects.get(organisation=council)
     assert (run.year, run.children, run.episodes, run.error_count, run.failed_rule_count) == (
@@ -84,10 +103,13 @@ def test_the_service_manager_checks_the_return_and_sees_each_rule_with_the_child
         1,
     )
     assert AuditEvent.objects.filter(verb="return_903_checked", record_id=str(run.pk)).exists()
-    page = manager_client.get(response["Location"]).content.decode()
+    page = manager_client.get("/returns/903/?year=2026").content.decode()
     assert "Rule 392b: Child is looked after but no postcodes are recorded. (1)" in page
     assert f'href="{reverse("children:detail", args=[looked_after.pk])}">{looked_after.child_id}</a>' in page
     assert "1 rule did not run, so it was not checked" in page
+    assert "It reads REASON_PLACE_CHANGE in the Episodes file." in page
+    assert "Missing from the files: REASON_PLACE_CHANGE." in page
+    assert "It stopped with: <code>KeyError: &#x27;REASON_PLACE_CHANGE&#x27;</code>" in page
 
 
 def test_checking_without_the_councils_code_is_refused_beside_the_year(council, manager_client, looked_after):
@@ -97,6 +119,7 @@ def test_checking_without_the_councils_code_is_refused_beside_the_year(council, 
         response.content.decode()
     )
     assert not ValidationRun.objects.exists()
+    assert not Job.objects.exists()
 
 
 def test_the_files_download_as_a_zip_of_this_year_and_last(manager_client, looked_after):
