@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -204,7 +205,7 @@ STATICFILES_DIRS = [BASE_DIR / "fostering" / "static"]
 # through the documents app, which checks the record and audits it). Production may use S3 instead.
 MEDIA_ROOT = Path(os.environ.get("FOSTERING_MEDIA_ROOT", VAR_DIR / "media"))
 FOSTERING_DOCUMENT_MAX_BYTES = int(os.environ.get("FOSTERING_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

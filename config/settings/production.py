@@ -1,6 +1,7 @@
 """Production settings: PostgreSQL, secure cookies, two-factor authentication required."""
 
 import os
+from typing import Any
 
 from .base import *  # noqa: F403
 from .base import env_bool
@@ -15,7 +16,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Documents and letters: S3-compatible object storage (django-storages) when a bucket is named, else files
 # on disk under MEDIA_ROOT. Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
 _DOCUMENTS_BUCKET = os.environ.get("FOSTERING_S3_BUCKET", "")
-_DEFAULT_STORAGE: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+_DEFAULT_STORAGE: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 if _DOCUMENTS_BUCKET:
     _DEFAULT_STORAGE = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -31,8 +31,10 @@ def expiring_documents_work(user: User, today: date) -> Iterator[WorkItem]:
     )
     latest: dict[tuple[str, int, str], date] = {}
     for document in documents:
-        key = (document.record_kind, document.record_id, document.kind)
-        latest[key] = max(latest.get(key, document.expires_on), document.expires_on)  # type: ignore[type-var,arg-type]
+        expires = document.expires_on
+        if expires is not None:
+            key = (document.record_kind, document.record_id, document.kind)
+            latest[key] = max(latest.get(key, expires), expires)
     horizon = today + timedelta(days=NOTICE_DAYS)
     due = [
         d

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from fostering.accounts.models import Organisation
 from fostering.core import clock
 from fostering.core.dates import long_date
+from fostering.deadlines.calendar import to_london
 
 from .choices import LetterKind, RecordKind
 from .models import Letter, LetterTemplate
@@ -120,7 +120,7 @@ def context_for(kind: str, record: Any, organisation: Organisation) -> dict[str,
     elif kind == RecordKind.ENQUIRY:
         context |= {
             "reference": f"ENQ-{record.pk}",
-            "received": long_date(timezone.localdate(record.received_at)),
+            "received": long_date(to_london(record.received_at).date()),
         }
     return context
 

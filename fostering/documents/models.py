@@ -40,6 +40,13 @@ class Document(OrganisationRecord):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
 
+    @property
+    def type_label(self) -> str:
+        """PDF, JPG, PNG, DOCX or ODT: the type read from the content when it was uploaded."""
+        from .validation import ALLOWED
+
+        return ALLOWED.get(self.media_type, ("", "File"))[1]
+
 
 class LetterTemplate(OrganisationRecord):
     """The council's wording of one kind of letter; ``{{ name }}`` places are filled from the record."""

@@ -175,7 +175,7 @@ def template_edit(request: StaffRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "documents/template_edit.html",
-        {"form": form, "template": template, "back_url": back, "places": sorted(_PLACES)},
+        {"form": form, "template": template, "back_url": back, "places": sorted(_PLACES.items())},
     )
 
 

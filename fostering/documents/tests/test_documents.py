@@ -177,7 +177,8 @@ def test_a_download_is_audited_and_out_of_reach_is_404(council):
     document = Document.objects.get()
     response = client.get(reverse("documents:download", args=[document.pk]))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF
+    content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    assert content == PDF
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="dbs.pdf"'
     event = AuditEvent.objects.get(verb="document_downloaded")
