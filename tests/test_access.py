@@ -184,6 +184,8 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "documents:letter_issue": ("letter", Perm.WRITE_LETTER),
     "documents:template_edit": ("letter_template", Perm.MANAGE_LETTER_TEMPLATES),
 }
+# Record pages that answer with a file to download, not a page (the accessibility test skips them).
+FILE_PAGES = {"documents:download"}
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
     "people:list": ("person", {Perm.VIEW_PERSON}),
