@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -22,6 +23,9 @@ from fostering.accounts.services import api_token_issue
 from fostering.assessments.tests import factories as assessment_factories
 from fostering.dataprotection import services as dataprotection_services
 from fostering.dataprotection.choices import RecordKind
+from fostering.documents import services as documents_services
+from fostering.documents.letters import templates_ensure
+from fostering.households.models import FosteringHousehold
 from fostering.jobs.models import Job
 from fostering.kinship.tests import factories as kinship_factories
 from fostering.payments.tests import factories as payment_factories
@@ -171,7 +175,22 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "dataprotection:erasure_add": ("person", Perm.MANAGE_DATA_PROTECTION),
     "dataprotection:erasure_detail": ("erasure_request", None),
     "dataprotection:erasure_decide": ("erasure_request", Perm.MANAGE_DATA_PROTECTION),
+    # Documents and letters: opened by whoever opens their record
+    "documents:upload_household": ("household", Perm.ADD_DOCUMENT),
+    "documents:upload_person": ("person", Perm.ADD_DOCUMENT),
+    "documents:upload_child": ("child", Perm.ADD_DOCUMENT),
+    "documents:upload_assessment": ("assessment", Perm.ADD_DOCUMENT),
+    "documents:upload_item": ("item", Perm.ADD_DOCUMENT),
+    "documents:download": ("document", None),
+    "documents:letter_item": ("item", Perm.WRITE_LETTER),
+    "documents:letter_enquiry": ("enquiry", Perm.WRITE_LETTER),
+    "documents:letter_household": ("household", Perm.WRITE_LETTER),
+    "documents:letter_edit": ("letter", Perm.WRITE_LETTER),
+    "documents:letter_issue": ("letter", Perm.WRITE_LETTER),
+    "documents:template_edit": ("letter_template", Perm.MANAGE_LETTER_TEMPLATES),
 }
+# Record pages that answer with a file to download, not a page (the accessibility test skips them).
+FILE_PAGES = {"documents:download"}
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
     "people:list": ("person", {Perm.VIEW_PERSON}),
@@ -245,6 +264,7 @@ ADD_PAGES |= {
     for name in ("run_draft", "rate_add", "uprating", "additional_add")
 }
 ADD_PAGES |= {"placements:measures": Perm.VIEW_PLACEMENT_MEASURES}
+ADD_PAGES |= {"documents:template_list": Perm.MANAGE_LETTER_TEMPLATES}
 ADD_PAGES |= {
     "returns903:home": Perm.VIEW_RETURN_903,
     "returns903:check": Perm.CHECK_RETURN_903,
@@ -354,11 +374,29 @@ def build_council(org: Organisation) -> Council:
         params={"year": 2026},
         created_by=staff[Role.SERVICE_MANAGER],
     )
+    # a DBS certificate and a draft letter kept on the household, and the council's letter templates
+    document = documents_services.document_upload(
+        record=household,
+        record_kind="household",
+        kind="dbs",
+        title=f"Document{org.code} DBS",
+        received_on=date(2026, 1, 5),
+        expires_on=date(2029, 1, 5),
+        upload=SimpleUploadedFile("dbs.pdf", b"%PDF-1.4\n%%EOF\n"),
+        by=None,
+    )
+    letter = documents_services.letter_draft(
+        record=household, record_kind="household", kind="review_invitation", by=None
+    )
+    letter_template = templates_ensure(organisation_id=org.pk)["adm_approval"]
     return Council(
         org,
         staff,
         {
             "job": job,
+            "document": document,
+            "letter": letter,
+            "letter_template": letter_template,
             "retention_rule": retention_rule,
             "erasure_request": erasure_request,
             "referral": referral,
@@ -409,6 +447,10 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return record.user_id == user.pk
     if kind == "job":
         return Perm.CHECK_RETURN_903 in perms
+    if kind in ("document", "letter"):
+        return reaches(role, user, "household", FosteringHousehold.objects.get(pk=record.record_id))
+    if kind == "letter_template":
+        return Perm.MANAGE_LETTER_TEMPLATES in perms
     if kind in ("retention_rule", "erasure_request"):
         return Perm.MANAGE_DATA_PROTECTION in perms
     if kind == "panel_member":
@@ -582,6 +624,10 @@ def test_panel_members_open_only_the_meetings_and_papers_they_are_invited_to(cou
 
 def signed_in_urls(records: dict[str, object]) -> list[str]:
     """The address of every page a signed-in user opens, for the records of one council: the service manager
-    opens them all."""
+    opens them all. Downloads (FILE_PAGES) answer with a file, not a page, and are left out."""
     urls = [reverse(name) for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES]]
-    return urls + [reverse(name, args=[records[kind].pk]) for name, (kind, _) in RECORD_PAGES.items()]
+    return urls + [
+        reverse(name, args=[records[kind].pk])
+        for name, (kind, _) in RECORD_PAGES.items()
+        if name not in FILE_PAGES
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "fostering.reporting",
     "fostering.forecasts",
     "fostering.dataprotection",
+    "fostering.documents",
     "fostering.mywork",
     "fostering.search",
     "fostering.api",
@@ -208,7 +210,11 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "fostering" / "static"]
-STORAGES = {
+# Uploaded documents and issued letters: on disk under var/ (never served directly; every download goes
+# through the documents app, which checks the record and audits it). Production may use S3 instead.
+MEDIA_ROOT = Path(os.environ.get("FOSTERING_MEDIA_ROOT", VAR_DIR / "media"))
+FOSTERING_DOCUMENT_MAX_BYTES = int(os.environ.get("FOSTERING_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

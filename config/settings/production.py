@@ -1,6 +1,7 @@
 """Production settings: PostgreSQL, secure cookies, two-factor authentication required."""
 
 import os
+from typing import Any
 
 from .base import *  # noqa: F403
 from .base import env_bool
@@ -12,8 +13,26 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Documents and letters: S3-compatible object storage (django-storages) when a bucket is named, else files
+# on disk under MEDIA_ROOT. Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+_DOCUMENTS_BUCKET = os.environ.get("FOSTERING_S3_BUCKET", "")
+_DEFAULT_STORAGE: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if _DOCUMENTS_BUCKET:
+    _DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _DOCUMENTS_BUCKET,
+            "endpoint_url": os.environ.get("FOSTERING_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("FOSTERING_S3_REGION") or None,
+            "location": os.environ.get("FOSTERING_S3_PREFIX", "fostering"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "object_parameters": {"ServerSideEncryption": "AES256"},
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

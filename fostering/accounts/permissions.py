@@ -104,6 +104,10 @@ class Perm(StrEnum):
     # Data protection (fostering.dataprotection): here.
     MANAGE_DATA_PROTECTION = "manage_data_protection"
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
+    # Documents and letters (fostering.documents): here.
+    ADD_DOCUMENT = "add_document"
+    WRITE_LETTER = "write_letter"
+    MANAGE_LETTER_TEMPLATES = "manage_letter_templates"
 
 
 P = Perm
@@ -284,6 +288,20 @@ _DATA_PROTECTION: dict[Role, frozenset[Perm]] = {
     Role.SERVICE_MANAGER: frozenset({P.MANAGE_DATA_PROTECTION, P.EXPORT_SUBJECT_ACCESS}),
 }
 
+# Documents are read by whoever may open their record; these add them, write letters and keep the wording.
+_CASEWORK = {P.ADD_DOCUMENT, P.WRITE_LETTER}
+_DOCUMENTS: dict[Role, frozenset[Perm]] = {
+    Role.SERVICE_MANAGER: frozenset(_CASEWORK | {P.MANAGE_LETTER_TEMPLATES}),
+    Role.ASSESSMENT_MANAGER: frozenset(_CASEWORK | {P.MANAGE_LETTER_TEMPLATES}),
+    Role.ASSESSING_SOCIAL_WORKER: frozenset(_CASEWORK),
+    Role.SUPERVISING_SOCIAL_WORKER: frozenset(_CASEWORK),
+    Role.KINSHIP_WORKER: frozenset({P.ADD_DOCUMENT}),
+    Role.CHILDS_SOCIAL_WORKER: frozenset({P.ADD_DOCUMENT}),
+    Role.RECRUITMENT_COORDINATOR: frozenset(_CASEWORK),
+    Role.PANEL_ADMINISTRATOR: frozenset(_CASEWORK),
+    Role.AGENCY_DECISION_MAKER: frozenset({P.WRITE_LETTER}),
+}
+
 
 def _merge(*blocks: dict[Role, frozenset[Perm]]) -> dict[Role, frozenset[Perm]]:
     return {role: frozenset().union(*(block.get(role, frozenset()) for block in blocks)) for role in Role}
@@ -302,6 +320,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
     _RETURNS,
     _PAYMENTS,
     _DATA_PROTECTION,
+    _DOCUMENTS,
 )
 
 

@@ -111,6 +111,15 @@ _CPR = "Care Planning, Placement and Case Review (England) Regulations 2010"
 
 _RULES: tuple[Rule, ...] = (
     Rule(
+        code="document_expiry",
+        title="Replace a document before it expires",
+        starts_at="document's expiry date",
+        amount=0,
+        unit=Unit.DAYS,
+        regulation=_LOCAL,
+        due_soon=20,
+    ),
+    Rule(
         code="enquiry_response",
         title="Respond to an enquiry",
         starts_at="enquiry received",
