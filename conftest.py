@@ -43,6 +43,9 @@ SQLITE_SUBSET = (
     "tests/test_pages.py",
     "tests/test_access.py::test_each_role_sees_exactly_what_its_permissions_and_caseload_reach[service_manager]",
     "tests/browser/test_journeys.py",
+    "fostering/search/",  # the plain match SQLite uses in place of trigrams
+    "fostering/jobs/",  # the database queue and its worker
+    "fostering/documents/tests/test_documents.py",  # files kept through the storage API
 )
 
 # The longest tests go first, so that the workers finish together rather than one waiting on a browser walk.

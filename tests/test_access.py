@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -622,7 +623,7 @@ def test_panel_members_open_only_the_meetings_and_papers_they_are_invited_to(cou
         assert (meeting.venue in listed) == (status == 200), role
 
 
-def signed_in_urls(records: dict[str, object]) -> list[str]:
+def signed_in_urls(records: dict[str, Any]) -> list[str]:
     """The address of every page a signed-in user opens, for the records of one council: the service manager
     opens them all. Downloads (FILE_PAGES) answer with a file, not a page, and are left out."""
     urls = [reverse(name) for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES]]

@@ -178,10 +178,11 @@ class Wording:
         if _is_empty(value):
             return "none"
         if found is not None:
-            if found.is_relation and found.related_model is not None:
+            related = found.related_model
+            if found.is_relation and related is not None and not isinstance(related, str):
                 if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
-                    name = self.names.get(found.related_model, {}).get(str(value))  # type: ignore[arg-type]
-                    return name if name else f"a {found.related_model._meta.verbose_name} no longer held"
+                    name = self.names.get(related, {}).get(str(value))
+                    return name if name else f"a {related._meta.verbose_name} no longer held"
                 return dates_in_text(str(value))
             listed = (
                 LIST_CHOICES.get((found.model._meta.label_lower, found.name))
@@ -227,7 +228,7 @@ class Wording:
         if isinstance(value, dict):
             return "; ".join(f"{humanise(str(k))}: {self._plain(v)}" for k, v in value.items())
         if isinstance(value, int | float | Decimal):
-            return f"{value:,}" if abs(value) >= 10000 else str(value)
+            return f"{value:,}" if abs(Decimal(value)) >= 10000 else str(value)
         text = str(value)
         if SNAKE.match(text):
             return humanise(text).capitalize()

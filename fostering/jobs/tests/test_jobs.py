@@ -44,6 +44,9 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+# the worker closes its database connection when it finishes, as it would in production, so the test runs
+# outside a wrapping transaction
+@pytest.mark.django_db(transaction=True)
 def test_a_job_waits_in_the_database_queue_until_a_worker_runs_it(council, service_manager, database_queue):
     # given a job started with the database backend
     seen.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ def test_a_long_question_is_cut_at_a_word_in_my_work():
     household = builders.approved_household(org, name="Okafor household")
     child = factories.child(org, born=date(2015, 1, 1))
     records = factories.access_records(org, household, child, builders.staff(org, Role.CARER))
-    query = records["payment_query"]
+    query: Any = records["payment_query"]
     PaymentQuery.objects.filter(pk=query.pk).update(
         question="Why has the rate changed for the second child since the uprating in April this year please?"
     )
