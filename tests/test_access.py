@@ -225,6 +225,8 @@ LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
     "accounts:staff_list": ("staff_user", {Perm.MANAGE_STAFF}),
     "dataprotection:erasure_list": ("erasure_request", {Perm.MANAGE_DATA_PROTECTION}),
 }
+# Lists that open on a narrower default than "everything the role reaches": the query that widens them.
+LIST_QUERIES = {"placements:vacancies": "?show=all"}
 # Pages every signed-in user may open, and forms that create a record (checked by permission alone).
 OPEN_PAGES = {
     "mywork:home",
@@ -558,7 +560,7 @@ def test_each_role_sees_exactly_what_its_permissions_and_caseload_reach(councils
         else:
             assert response.status_code in (403, 404), f"{role} should not open {name}"
     for name, (kind, any_of) in LIST_PAGES.items():
-        response = client.get(reverse(name))
+        response = client.get(reverse(name) + LIST_QUERIES.get(name, ""))
         if ROLE_PERMISSIONS[role] & any_of:
             assert response.status_code == 200
             body = response.content.decode()
@@ -627,6 +629,7 @@ def signed_in_urls(records: dict[str, Any]) -> list[str]:
     """The address of every page a signed-in user opens, for the records of one council: the service manager
     opens them all. Downloads (FILE_PAGES) answer with a file, not a page, and are left out."""
     urls = [reverse(name) for name in [*LIST_PAGES, *OPEN_PAGES, *ADD_PAGES]]
+    urls += [reverse(name) + "?q=household" for name in SEARCH_PAGES]
     return urls + [
         reverse(name, args=[records[kind].pk])
         for name, (kind, _) in RECORD_PAGES.items()

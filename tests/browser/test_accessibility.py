@@ -14,6 +14,7 @@ from tests.test_access import (
     OPEN_PAGES,
     PUBLIC_PAGES,
     RECORD_PAGES,
+    SEARCH_PAGES,
     build_council,
     page_names,
     signed_in_urls,
@@ -27,7 +28,10 @@ SHARDS = 4
 
 
 def test_the_pages_checked_here_are_every_page_of_the_service():
-    assert page_names() == set(RECORD_PAGES) | set(LIST_PAGES) | OPEN_PAGES | set(ADD_PAGES) | PUBLIC_PAGES
+    assert (
+        page_names()
+        == set(RECORD_PAGES) | set(LIST_PAGES) | OPEN_PAGES | set(ADD_PAGES) | PUBLIC_PAGES | SEARCH_PAGES
+    )
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
