@@ -190,8 +190,8 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "documents:letter_issue": ("letter", Perm.WRITE_LETTER),
     "documents:template_edit": ("letter_template", Perm.MANAGE_LETTER_TEMPLATES),
 }
-# Record pages that answer with a file to download, not a page (the accessibility test skips them).
-FILE_PAGES = {"documents:download"}
+# Record pages that answer with a file to download or JSON, not a page (the accessibility test skips them).
+FILE_PAGES = {"documents:download", "jobs:status"}
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
     "people:list": ("person", {Perm.VIEW_PERSON}),
@@ -243,6 +243,8 @@ ADD_PAGES |= {"recruitment:enquiry_add": Perm.CHANGE_ENQUIRY, "recruitment:event
 # Reports: opened by permission alone, and scoped inside to the user's organisations.
 ADD_PAGES |= {"reporting:recruitment_funnel": Perm.VIEW_RECRUITMENT_REPORTS}
 ADD_PAGES |= {"forecasts:forecast": Perm.VIEW_FORECASTS}
+ADD_PAGES |= {f"indicators:{name}": Perm.VIEW_INDICATORS for name in ("dashboard", "figure", "pack")}
+ADD_PAGES |= {f"indicators:{name}": Perm.MANAGE_INDICATORS for name in ("close", "targets", "comparators")}
 ADD_PAGES |= {"panel:meeting_add": Perm.MANAGE_PANEL, "panel:member_add": Perm.MANAGE_PANEL_MEMBERS}
 ADD_PAGES |= {"panel:feedback_summary": Perm.VIEW_PANEL, "reporting:panel_activity": Perm.VIEW_PANEL_REPORTS}
 ADD_PAGES |= {

@@ -30,6 +30,7 @@ def test_a_manager_disposes_of_an_enquiry_due_after_confirming(page, sign_in, ax
 
     sign_in(page, manager)
     page.goto(reverse("mywork:home"))
+    page.get_by_role("link", name="All sections").click()
     page.get_by_role("link", name="Data protection").first.click()
     assert "Closed (closed or withdrawn) on 1 April 2024" in page.locator("main table").inner_text()
     check("due for disposal")
