@@ -29,6 +29,7 @@ urlpatterns = [
     path("payments/", include("fostering.payments.urls")),
     path("reports/", include("fostering.reporting.urls")),
     path("forecasts/", include("fostering.forecasts.urls")),
+    path("indicators/", include("fostering.indicators.urls")),
     path("search/", include("fostering.search.urls")),
     path("data-protection/", include("fostering.dataprotection.urls")),
     path("documents/", include("fostering.documents.urls")),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "fostering.payments",
     "fostering.reporting",
     "fostering.forecasts",
+    "fostering.indicators",
     "fostering.dataprotection",
     "fostering.documents",
     "fostering.mywork",

@@ -39,6 +39,8 @@ class Perm(StrEnum):
     USE_API = "use_api"
     VIEW_RECRUITMENT_REPORTS = "view_recruitment_reports"
     VIEW_FORECASTS = "view_forecasts"
+    VIEW_INDICATORS = "view_indicators"
+    MANAGE_INDICATORS = "manage_indicators"
     # Recruitment (fostering.recruitment): add its permissions here.
     VIEW_ENQUIRY = "view_enquiry"
     CHANGE_ENQUIRY = "change_enquiry"
@@ -198,6 +200,15 @@ _FORECASTS: dict[Role, frozenset[Perm]] = {
     role: frozenset({P.VIEW_FORECASTS}) for role in (Role.SERVICE_MANAGER, Role.ASSESSMENT_MANAGER)
 }
 
+# Indicators (fostering.indicators): managers follow how the service is doing; the service manager sets
+# the targets and comparators and closes the periods.
+_INDICATORS: dict[Role, frozenset[Perm]] = {
+    Role.SERVICE_MANAGER: frozenset({P.VIEW_INDICATORS, P.MANAGE_INDICATORS}),
+    Role.ASSESSMENT_MANAGER: frozenset({P.VIEW_INDICATORS}),
+    Role.RECRUITMENT_COORDINATOR: frozenset({P.VIEW_INDICATORS}),
+    Role.AGENCY_DECISION_MAKER: frozenset({P.VIEW_INDICATORS}),
+}
+
 # Each block below belongs to one part of the service; edit only your own.
 _PANEL_SITTING = {P.VIEW_OWN_PANEL_MEETINGS, P.VIEW_PANEL_MEMBERS}
 _PANEL: dict[Role, frozenset[Perm]] = {
@@ -314,6 +325,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
     _KINSHIP,
     _REPORTING,
     _FORECASTS,
+    _INDICATORS,
     _PANEL,
     _HOUSEHOLD_LIFE,
     _PLACEMENTS,

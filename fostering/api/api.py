@@ -14,6 +14,7 @@ from . import (
     concerns,
     errors,
     households,
+    indicators,
     kinship,
     me,
     panel,
@@ -79,3 +80,4 @@ api.add_router("/concerns", concerns.router)
 api.add_router("/placements", placements.router)
 api.add_router("/returns/903", returns903.router)
 api.add_router("/payments", payments.router)
+api.add_router("/indicators", indicators.router)

@@ -15,6 +15,7 @@ REPORTS: frozenset[Perm] = frozenset(
         Perm.VIEW_HOUSEHOLD_REPORTS,
         Perm.VIEW_PANEL_REPORTS,
         Perm.VIEW_FORECASTS,
+        Perm.VIEW_INDICATORS,
         Perm.VIEW_RETURN_903,
         Perm.VIEW_PLACEMENT_MEASURES,
         Perm.VIEW_RETENTION,
@@ -85,7 +86,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str, frozenset[Perm], tuple[str, ...]]
     ),
     (
         "Reports and returns",
-        [("Reports", "reporting:index", REPORTS, ("/forecasts/", "/returns/903/"))],
+        [("Reports", "reporting:index", REPORTS, ("/forecasts/", "/returns/903/", "/indicators/"))],
     ),
     (
         "Administration",

@@ -56,6 +56,7 @@ from .care import build_care_history
 from .children import build_children
 from .household_life import build_household_life
 from .households import build_households
+from .indicators import build_indicators
 from .kinship import build_kinship
 from .names import MAIN_COUNCIL_CODE, CouncilName, main_council, national_councils, towns_for
 from .panel import build_panel
@@ -185,6 +186,7 @@ STEPS: list[Step] = [
     build_referrals,
     build_payments,
     build_archive,
+    build_indicators,
 ]
 """The build steps, in order. Later apps append theirs (see the module docstring)."""
 

@@ -20,6 +20,7 @@ class Approval(NamedTuple):
     household_id: int
     approved_on: date
     carer_type: str
+    fostering_household_id: int
 
 
 def approvals(
@@ -31,5 +32,7 @@ def approvals(
         households = households.filter(approved_on__gte=start)
     if end is not None:
         households = households.filter(approved_on__lte=end)
-    rows = households.order_by("approved_on", "pk").values_list("household_id", "approved_on", "carer_type")
+    rows = households.order_by("approved_on", "pk").values_list(
+        "household_id", "approved_on", "carer_type", "pk"
+    )
     return [Approval(*row) for row in rows]

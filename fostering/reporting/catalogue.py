@@ -36,6 +36,19 @@ SECTIONS: list[tuple[str, list[Report]]] = [
         "For managers of the service",
         [
             Report(
+                "How the service is doing",
+                "indicators:dashboard",
+                Perm.VIEW_INDICATORS,
+                "Every indicator's latest figure against its target, with its trend, RAG and the records "
+                "it counted; a view for each team.",
+            ),
+            Report(
+                "Quarterly performance pack",
+                "indicators:pack",
+                Perm.VIEW_INDICATORS,
+                "The figures for scrutiny in the pack's layout, as a page, a spreadsheet and a PDF with charts.",
+            ),
+            Report(
                 "Recruitment funnel",
                 "reporting:recruitment_funnel",
                 Perm.VIEW_RECRUITMENT_REPORTS,

@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 
 from fostering.concerns.choices import AllegationOutcome, ComplaintOutcome, ComplaintStage
 from fostering.concerns.models import Allegation, ComplaintStageRecord
-from fostering.deadlines.rules import due_date
 from fostering.households.approvals import approvals as approved_households
 from fostering.households.choices import (
     OPEN_STATUSES,
@@ -22,7 +21,8 @@ from fostering.households.choices import (
     ResignationReason,
     ReviewKind,
 )
-from fostering.households.models import HouseholdReview, StatusChange, TermsOfApproval
+from fostering.households.models import StatusChange, TermsOfApproval
+from fostering.households.review_timeliness import reviews_held
 
 
 def financial_year(on: date) -> str:
@@ -102,24 +102,15 @@ def terms_of_approval(orgs: set[int]) -> Table:
 
 def reviews(orgs: set[int]) -> Table:
     """Reviews held in each year, and how many were held within 12 months of approval or the last review."""
-    rows = (
-        HouseholdReview.objects.filter(organisation_id__in=orgs)
-        .order_by("fostering_household_id", "held_on", "id")
-        .values_list("fostering_household_id", "fostering_household__approved_on", "held_on", "kind")
-    )
     counts: Counter[tuple[str, str]] = Counter()
-    last: dict[int, date] = {}
-    for fh_id, approved_on, held_on, kind in rows:
-        year = financial_year(held_on)
+    for review in reviews_held(organisation_ids=orgs):
+        year = financial_year(review.held_on)
         counts[(year, "held")] += 1
-        counts[(year, kind)] += 1
-        # The due date is known from the review before, or from the approval for a first review.
-        started = last.get(fh_id, approved_on if kind == ReviewKind.FIRST else None)
-        if started is not None:
+        counts[(year, review.kind)] += 1
+        if review.on_time is not None:
             counts[(year, "known")] += 1
-            if held_on <= due_date("annual_review", started):
+            if review.on_time:
                 counts[(year, "on_time")] += 1
-        last[fh_id] = held_on
     table = Table(
         "reviews",
         "Reviews held and on time",

@@ -1,4 +1,4 @@
-// Fan charts: each <div data-chart="ID"> draws the Vega-Lite specification held in <script id="ID"
+// Charts: each <div data-chart="ID"> draws the Vega-Lite specification held in <script id="ID"
 // type="application/json">. The same figures are in the table beside each chart.
 document.querySelectorAll("[data-chart]").forEach(function (element) {
   var source = document.getElementById(element.getAttribute("data-chart"));

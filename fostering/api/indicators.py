@@ -1,0 +1,137 @@
+"""Indicators in the API: each figure's value, numerator, denominator, target and RAG for a month, and the
+records one figure counted. A closed month gives the figures kept when it closed; a month not closed is
+counted now and marked provisional."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+
+from fostering.core import clock
+from fostering.indicators import records
+from fostering.indicators.catalogue import BY_CODE, INDICATORS
+from fostering.indicators.periods import Month, PeriodError
+from fostering.indicators.selectors import closed_months, figure_for, figure_judged, organisation_for
+from fostering.indicators.services import applies, count_now
+
+from .auth import staff
+from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND
+
+router = Router(tags=["Indicators"])
+
+Period = Annotated[
+    str | None,
+    Query(pattern=r"^\d{4}-\d{2}$", description="The month, YYYY-MM (default: the latest closed month)"),
+]
+
+
+class RecordRefOut(Schema):
+    kind: str = Field(description="household, child, person, enquiry, assessment, item, review or allegation")
+    id: int
+
+
+class FigureOut(Schema):
+    code: str
+    title: str
+    period: str
+    provisional: bool = Field(description="True when the month is not closed: counted now, and may change")
+    value: Decimal | None
+    numerator: int
+    denominator: int | None
+    target: Decimal | None = Field(
+        description="The target the value is judged against (pro rata for a yearly count)"
+    )
+    comparison: str | None = Field(description='">=" (at least) or "<=" (at most)')
+    rag: str = Field(description='"green", "amber", "red", or "" without a target')
+
+
+class FigureRecordsOut(FigureOut):
+    records_listed: bool = Field(
+        description="False when your role does not open every kind of record counted"
+    )
+    numerator_records: list[RecordRefOut]
+    denominator_records: list[RecordRefOut]
+
+
+def _month(request: HttpRequest, organisation_id: int, period: str | None) -> Month:
+    if period is None:
+        months = closed_months(organisation_id)
+        return max(months) if months else Month.of(clock.today()).shift(-1)
+    try:
+        month = Month.parse(period)
+    except PeriodError as error:
+        raise ValidationError({"period": str(error)}) from error
+    if month.first_day > clock.today():
+        raise ValidationError({"period": f"{month.label()} has not started yet"})
+    return month
+
+
+def _figure(organisation_id: int, code: str, month: Month) -> dict[str, Any]:
+    counted = BY_CODE[code]
+    kept = figure_for(organisation_id, code, month)
+    if kept is not None:
+        numerator, denominator, value = kept.numerator, kept.denominator, kept.value
+        refs = (kept.numerator_records, kept.denominator_records)
+    else:
+        live = count_now(organisation_id, counted, month)
+        numerator, denominator, value = live.numerator, live.denominator, live.value
+        refs = ([list(r) for r in live.count.numerator], [list(r) for r in live.count.denominator or []])
+    target, comparison, rag = figure_judged(organisation_id, counted, month, value)
+    return {
+        "code": code,
+        "title": counted.indicator.title,
+        "period": str(month),
+        "provisional": kept is None,
+        "value": value,
+        "numerator": numerator,
+        "denominator": denominator,
+        "target": target,
+        "comparison": comparison,
+        "rag": rag,
+        "_refs": refs,
+    }
+
+
+@router.get(
+    "",
+    response={200: list[FigureOut], **AUTH_ERRORS, **INVALID},
+    summary="Every indicator's figure for a month",
+)
+def indicator_list(request: HttpRequest, period: Period = None) -> list[dict[str, Any]]:
+    organisation = organisation_for(staff(request))
+    if organisation is None:
+        raise PermissionDenied("Your role does not read the service's indicators.")
+    month = _month(request, organisation.pk, period)
+    return [_figure(organisation.pk, c.indicator.code, month) for c in INDICATORS if applies(c, month)]
+
+
+@router.get(
+    "/{code}",
+    response={200: FigureRecordsOut, **AUTH_ERRORS, **NOT_FOUND, **INVALID},
+    summary="One indicator's figure for a month, with the ids of the records it counted",
+)
+def indicator_detail(request: HttpRequest, code: str, period: Period = None) -> Any:
+    user = staff(request)
+    organisation = organisation_for(user)
+    if organisation is None:
+        raise PermissionDenied("Your role does not read the service's indicators.")
+    if code not in BY_CODE:
+        return 404, {"detail": f"There is no indicator {code}"}
+    month = _month(request, organisation.pk, period)
+    if not applies(BY_CODE[code], month):
+        raise ValidationError(
+            {"period": f"{code} is counted at the end of each quarter, not in {month.label()}"}
+        )
+    figure = _figure(organisation.pk, code, month)
+    numerator_refs, denominator_refs = figure.pop("_refs")
+    listed = records.may_open(user, organisation.pk, [*numerator_refs, *denominator_refs])
+    return {
+        **figure,
+        "records_listed": listed,
+        "numerator_records": [{"kind": k, "id": i} for k, i in numerator_refs] if listed else [],
+        "denominator_records": [{"kind": k, "id": i} for k, i in denominator_refs] if listed else [],
+    }

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IndicatorsConfig(AppConfig):
+    name = "fostering.indicators"
+    label = "indicators"
+    verbose_name = "How the service is doing"
