@@ -260,6 +260,8 @@ ADD_PAGES |= {
         "resignations",
         "allegations",
         "complaints",
+        "ofsted_dataset",
+        "ofsted_records",
     )
 }
 ADD_PAGES |= {
