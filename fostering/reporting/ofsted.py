@@ -266,11 +266,11 @@ def dataset(*, organisation_id: int, organisation_name: str, year: int) -> Datas
         _add(households_end, h.kind, h.record(f"Approved {_long(h.approved_on)}"))
     year_approvals = []
     for approval in approved_households(organisation_ids=[organisation_id], start=start, end=end):
-        h = by_people_household.get(approval.household_id)
-        if h is None:  # supported lodgings hosts are not in the collection
+        newly = by_people_household.get(approval.household_id)
+        if newly is None:  # supported lodgings hosts are not in the collection
             continue
-        year_approvals.append((approval, h))
-        _add(approvals, h.kind, h.record(f"Approved {_long(approval.approved_on)}"))
+        year_approvals.append((approval, newly))
+        _add(approvals, newly.kind, newly.record(f"Approved {_long(approval.approved_on)}"))
     for h in households.values():
         if h.closed_on is not None and start <= h.closed_on <= end:
             _add(closures, h.kind, h.record(f"{HouseholdStatus(h.closed_to).label} {_long(h.closed_on)}"))

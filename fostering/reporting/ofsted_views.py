@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,7 +21,7 @@ from .ofsted_export import workbook_bytes
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def latest_ended_year(today: Any) -> int:
+def latest_ended_year(today: date) -> int:
     """The last financial year that has ended: 2026 from 1 April 2026."""
     return today.year if today.month >= 4 else today.year - 1
 
