@@ -317,6 +317,9 @@ def test_the_page_takes_the_same_queries_as_the_records_grow(
         client.get(url, {"year": YEAR})
     for n in range(3):
         fh = builders.approved_household(council, approved_on=date(2025, 4, 2 + n))
+        child = builders.child(council)
+        builders.in_care(child, started_on=date(2025, 4, 10))
+        builders.placement(child, fh, started_on=date(2025, 4, 20))
         household_status_change(
             fostering_household=fh,
             to_status=HouseholdStatus.ON_HOLD,
@@ -331,3 +334,15 @@ def test_the_page_takes_the_same_queries_as_the_records_grow(
 
 
 QUERIES = 15
+
+
+def test_the_demo_councils_dataset_passes_its_checks():
+    from fostering.accounts.models import Organisation
+    from fostering.demo.generator import build_scale
+
+    build_scale("small", seed=5, today=date(2026, 6, 1))
+    council = Organisation.objects.get(code="990")
+    data = collect(council)
+    assert [c.title for c in data.checks if not c.passed] == [], [c.sums for c in data.checks if not c.passed]
+    v = values(data)
+    assert v["households_end.all"] and v["approvals.all"] and v["enquiries"] and v["places_approved.all"]
