@@ -39,6 +39,7 @@ from django.utils import timezone
 from fostering.assessments.choices import AssessmentKind, Stage, WithdrawalReason
 from fostering.assessments.models import Assessment
 from fostering.assessments.models import StageChange as AssessmentStageChange
+from fostering.concerns.models import Allegation, Complaint
 from fostering.core.validators import age_on
 from fostering.households.approvals import approvals as approved_households
 from fostering.households.choices import CLOSED_STATUSES, CarerType, HouseholdStatus, ResignationReason
@@ -594,6 +595,47 @@ def dataset(*, organisation_id: int, organisation_name: str, year: int) -> Datas
         [("Staying Put arrangements", [staying])],
     )
 
+    # Allegations against carers and complaints
+    allegations = Figure("allegations", "Allegations against carers received in the year")
+    for allegation_pk, fh_id, received_on, outcome in (
+        Allegation.objects.filter(
+            fostering_household__in=ids.values("pk"), received_on__gte=start, received_on__lte=end
+        )
+        .order_by("received_on", "pk")
+        .values_list("pk", "fostering_household_id", "received_on", "outcome")
+    ):
+        h = households[fh_id]
+        allegations.records.append(
+            Record(
+                f"Allegation against {h.name} ({h.reference})",
+                reverse("concerns:allegation_detail", args=[allegation_pk]),
+                f"Received {_long(received_on)}" + ("" if outcome else ", still open"),
+            )
+        )
+    complaints = Figure("complaints", "Complaints received in the year")
+    for complaint_pk, received_on, household_name in (
+        Complaint.objects.filter(
+            organisation_id=organisation_id, received_on__gte=start, received_on__lte=end
+        )
+        .order_by("received_on", "pk")
+        .values_list("pk", "received_on", "fostering_household__household__name")
+    ):
+        complaints.records.append(
+            Record(
+                f"Complaint received {_long(received_on)}",
+                reverse("concerns:complaint_detail", args=[complaint_pk]),
+                f"About {household_name}" if household_name else "About the service",
+            )
+        )
+    concerns_part = Part(
+        "concerns",
+        "Allegations and complaints",
+        "Allegations against the carers of the collection's households received in the year, and every "
+        "complaint received in the year, about a household or about the service.",
+        [("number", "Number")],
+        [("Allegations against carers", [allegations]), ("Complaints", [complaints])],
+    )
+
     parts = [
         households_part,
         places_part,
@@ -605,6 +647,7 @@ def dataset(*, organisation_id: int, organisation_name: str, year: int) -> Datas
         ages_part,
         characteristics_part,
         staying_part,
+        concerns_part,
     ]
     for part in parts:
         if len(part.columns) == 1 and part.code not in ("recruitment", "application_length", "staying_put"):

@@ -123,6 +123,9 @@ def build(council, manager) -> dict[str, object]:
         withdrawal_reason=WithdrawalReason.AW3,
         by=None,
     )
+    builders.allegation(kept, received_on=date(2025, 11, 3))
+    builders.allegation(kept, received_on=date(2025, 3, 3))  # the year before
+    builders.complaint(council, received_on=date(2025, 9, 1))
     return {
         "kept": kept,
         "kinship": kinship,
@@ -177,6 +180,7 @@ def test_every_figure_is_counted_from_the_records(council, recorded):
     assert v["ages.1"] == 1  # 18 to 19
     assert v["ages.4"] == 1 and v["ages.5"] == 3  # the applicant born in 1985; the carers born in 1980
     assert v["staying_put"] == 1
+    assert (v["allegations"], v["complaints"]) == (1, 1)
 
 
 def test_the_checks_pass_on_consistent_records(council, recorded):
@@ -333,7 +337,7 @@ def test_the_page_takes_the_same_queries_as_the_records_grow(
         client.get(url, {"year": YEAR})
 
 
-QUERIES = 15
+QUERIES = 17
 
 
 def test_the_demo_councils_dataset_passes_its_checks():
