@@ -40,7 +40,7 @@ class OfstedYearForm(ServiceForm):
     year = forms.CharField(
         label="Financial year ending 31 March",
         help_text="For example, 2026 for 1 April 2025 to 31 March 2026",
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}),
     )
     submit_label = "Show the dataset"
 

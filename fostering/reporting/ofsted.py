@@ -204,7 +204,10 @@ class _Household:
 
 
 def _by_kind(key: str, label: str) -> dict[str, Figure]:
-    return {code: Figure(f"{key}.{code}", f"{label}: {column}") for code, column in KIND_COLUMNS}
+    return {
+        code: Figure(f"{key}.{code}", f"{label}: {'all kinds' if code == ALL else column.lower()}")
+        for code, column in KIND_COLUMNS
+    }
 
 
 def _add(figures: dict[str, Figure], kind: str, record: Record) -> None:

@@ -47,7 +47,7 @@ def test_a_manager_follows_an_ofsted_figure_to_its_records(page, sign_in, axe):
     figure = page.locator('[data-figure="households_end.all"] a')
     assert figure.inner_text().startswith("2")
     figure.click()
-    assert page.locator("h1").inner_text() == f"Households at 31 March {year}: All"
+    assert page.locator("h1").inner_text() == f"Households at 31 March {year}: all kinds"
     links = page.locator("[data-record] a")
     assert sorted(links.all_inner_texts()) == sorted([str(new), str(kept)])
     assert links.get_by_text("Okafor household").get_attribute("href") == reverse(
