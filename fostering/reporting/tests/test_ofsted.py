@@ -350,3 +350,26 @@ def test_the_demo_councils_dataset_passes_its_checks():
     assert [c.title for c in data.checks if not c.passed] == [], [c.sums for c in data.checks if not c.passed]
     v = values(data)
     assert v["households_end.all"] and v["approvals.all"] and v["enquiries"] and v["places_approved.all"]
+
+
+def test_a_manager_of_two_councils_chooses_the_council(client, council, other_council):
+    from fostering.accounts.models import Membership
+
+    manager = builders.staff(council, Role.SERVICE_MANAGER)
+    Membership.objects.create(
+        user=manager, organisation=other_council, role=Role.SERVICE_MANAGER, started_on=date(2020, 1, 1)
+    )
+    builders.approved_household(council, approved_on=date(2024, 1, 10))
+    theirs = builders.approved_household(
+        other_council, name="Morgan household", approved_on=date(2024, 1, 10)
+    )
+    client.force_login(manager)
+    url = reverse("reporting:ofsted_records")
+    query = {"year": YEAR, "organisation": other_council.code, "figure": "households_end.all"}
+    page = client.get(url, query).content.decode()
+    assert page.count("data-record") == 1 and "Morgan household" in page
+    assert reverse("households:detail", args=[theirs.pk]) in page
+    page = client.get(url, {**query, "organisation": council.code}).content.decode()
+    assert page.count("data-record") == 1 and "Morgan household" not in page
+    dataset_page = client.get(reverse("reporting:ofsted_dataset"), {"year": YEAR}).content.decode()
+    assert 'name="organisation"' in dataset_page
