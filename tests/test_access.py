@@ -262,6 +262,8 @@ ADD_PAGES |= {
         "resignations",
         "allegations",
         "complaints",
+        "ofsted_dataset",
+        "ofsted_records",
     )
 }
 ADD_PAGES |= {

@@ -118,6 +118,13 @@ SECTIONS: list[tuple[str, list[Report]]] = [
                 "its rules.",
             ),
             Report(
+                "Ofsted annual fostering data collection",
+                "reporting:ofsted_dataset",
+                Perm.VIEW_HOUSEHOLD_REPORTS,
+                "The year's households, carers, places, recruitment, deregistrations and carers' ages as "
+                "Ofsted's collection asks, with its consistency checks, each figure with its records.",
+            ),
+            Report(
                 "Records due for disposal",
                 "dataprotection:due",
                 Perm.MANAGE_DATA_PROTECTION,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import household_views, views
+from . import household_views, ofsted_views, views
 from . import panel as panel_report
 from .households import REPORTS
 
@@ -12,4 +12,8 @@ urlpatterns += [path("households/", household_views.household_reports, name="hou
 urlpatterns += [
     path(f"households/{code.replace('_', '-')}/", household_views.report_view(code), name=code)
     for code in REPORTS
+]
+urlpatterns += [
+    path("ofsted/", ofsted_views.ofsted_dataset, name="ofsted_dataset"),
+    path("ofsted/records/", ofsted_views.ofsted_records, name="ofsted_records"),
 ]
