@@ -42,6 +42,7 @@ class StaffUser(HttpUser):
         self.household_ids: list[str] = []
         self.child_ids: list[str] = []
         self.can_see_children = False
+        self.can_see_indicators = False
         page = self.client.get("/accounts/login/", name="login form")
         match = CSRF_RE.search(page.text)
         if match is None:
@@ -67,6 +68,12 @@ class StaffUser(HttpUser):
             else:
                 self.can_see_children = True
                 self.child_ids = sorted(set(CHILD_RE.findall(response.text)))
+
+        with self.client.get("/indicators/", name="/indicators/", catch_response=True) as response:
+            if response.status_code == 403:  # only managers read the dashboard
+                response.success()
+            else:
+                self.can_see_indicators = True
 
     def _all_signed_in(self) -> None:
         """Signing in is slow on purpose (PBKDF2) and crowds out the pages at the start, so the statistics
@@ -108,6 +115,11 @@ class StaffUser(HttpUser):
     @task(1)
     def people_list(self) -> None:
         self.page("/people/", "/people/")
+
+    @task(1)
+    def dashboard(self) -> None:
+        if self.can_see_indicators:
+            self.page("/indicators/", "/indicators/")
 
     @task(3)
     def bare(self) -> None:

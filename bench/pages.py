@@ -36,6 +36,7 @@ PAGES = [
     "/children/",
     "/children/<id>/",
     "/people/",
+    "/indicators/",
 ]
 BARE = "/health/bare/"
 # Who signs in: these roles, in the main council and (national scale) three more councils.

@@ -245,6 +245,9 @@ ADD_PAGES |= {"reporting:recruitment_funnel": Perm.VIEW_RECRUITMENT_REPORTS}
 ADD_PAGES |= {"forecasts:forecast": Perm.VIEW_FORECASTS}
 ADD_PAGES |= {f"indicators:{name}": Perm.VIEW_INDICATORS for name in ("dashboard", "figure", "pack")}
 ADD_PAGES |= {f"indicators:{name}": Perm.MANAGE_INDICATORS for name in ("close", "targets", "comparators")}
+ADD_PAGES |= {
+    f"reporting:{name}": Perm.WRITE_ANNUAL_REPORT for name in ("annual_report", "annual_report_section")
+}
 ADD_PAGES |= {"panel:meeting_add": Perm.MANAGE_PANEL, "panel:member_add": Perm.MANAGE_PANEL_MEMBERS}
 ADD_PAGES |= {"panel:feedback_summary": Perm.VIEW_PANEL, "reporting:panel_activity": Perm.VIEW_PANEL_REPORTS}
 ADD_PAGES |= {

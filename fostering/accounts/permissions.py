@@ -41,6 +41,8 @@ class Perm(StrEnum):
     VIEW_FORECASTS = "view_forecasts"
     VIEW_INDICATORS = "view_indicators"
     MANAGE_INDICATORS = "manage_indicators"
+    WRITE_ANNUAL_REPORT = "write_annual_report"
+    SIGN_OFF_ANNUAL_REPORT = "sign_off_annual_report"
     # Recruitment (fostering.recruitment): add its permissions here.
     VIEW_ENQUIRY = "view_enquiry"
     CHANGE_ENQUIRY = "change_enquiry"
@@ -209,6 +211,14 @@ _INDICATORS: dict[Role, frozenset[Perm]] = {
     Role.AGENCY_DECISION_MAKER: frozenset({P.VIEW_INDICATORS}),
 }
 
+# The annual report (fostering.reporting): managers write its sections, the service manager signs them off;
+# the panel chair writes the panel chair's report.
+_ANNUAL_REPORT: dict[Role, frozenset[Perm]] = {
+    Role.SERVICE_MANAGER: frozenset({P.WRITE_ANNUAL_REPORT, P.SIGN_OFF_ANNUAL_REPORT}),
+    Role.ASSESSMENT_MANAGER: frozenset({P.WRITE_ANNUAL_REPORT}),
+    Role.PANEL_CHAIR: frozenset({P.WRITE_ANNUAL_REPORT}),
+}
+
 # Each block below belongs to one part of the service; edit only your own.
 _PANEL_SITTING = {P.VIEW_OWN_PANEL_MEETINGS, P.VIEW_PANEL_MEMBERS}
 _PANEL: dict[Role, frozenset[Perm]] = {
@@ -326,6 +336,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
     _REPORTING,
     _FORECASTS,
     _INDICATORS,
+    _ANNUAL_REPORT,
     _PANEL,
     _HOUSEHOLD_LIFE,
     _PLACEMENTS,

@@ -21,7 +21,7 @@ from fostering.assessments.choices import Stage
 from fostering.assessments.models import StageChange as AssessmentStageChange
 from fostering.children.models import PeriodOfCare
 from fostering.concerns.models import Allegation
-from fostering.deadlines.calendar import add_months, add_working_days
+from fostering.deadlines.calendar import add_months
 from fostering.deadlines.rules import due_date
 from fostering.households.approvals import approvals
 from fostering.households.choices import CarerType, HouseholdStatus
@@ -154,8 +154,9 @@ def adm_decisions_in_time(org: int, w: Window) -> Count:
         item__recommended_on__isnull=False,
     ).values_list("item_id", "decided_on", "item__recommended_on")
     decided = {item: (on, recommended) for item, on, recommended in rows}
+    # the panel's year reads the same clock (rule adm_decision), so the two reports agree
     in_time = [
-        item for item, (on, rec) in decided.items() if rec is not None and on <= add_working_days(rec, 7)
+        item for item, (on, rec) in decided.items() if rec is not None and on <= due_date("adm_decision", rec)
     ]
     return Count(_refs("item", in_time), _refs("item", decided))
 

@@ -49,6 +49,13 @@ SECTIONS: list[tuple[str, list[Report]]] = [
                 "The figures for scrutiny in the pack's layout, as a page, a spreadsheet and a PDF with charts.",
             ),
             Report(
+                "The fostering service's annual report",
+                "reporting:annual_report",
+                Perm.WRITE_ANNUAL_REPORT,
+                "The year's figures and charts section by section, with the words managers write and the "
+                "service manager signs off, as a page and a PDF.",
+            ),
+            Report(
                 "Recruitment funnel",
                 "reporting:recruitment_funnel",
                 Perm.VIEW_RECRUITMENT_REPORTS,

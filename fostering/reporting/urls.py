@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import household_views, ofsted_views, views
+from . import annual_views, household_views, ofsted_views, views
 from . import panel as panel_report
 from .households import REPORTS
 
@@ -16,4 +16,8 @@ urlpatterns += [
 urlpatterns += [
     path("ofsted/", ofsted_views.ofsted_dataset, name="ofsted_dataset"),
     path("ofsted/records/", ofsted_views.ofsted_records, name="ofsted_records"),
+]
+urlpatterns += [
+    path("annual/", annual_views.annual_report_page, name="annual_report"),
+    path("annual/section/", annual_views.section_page, name="annual_report_section"),
 ]

@@ -36,7 +36,8 @@ def report_pages() -> set[str]:
     # pages opened from a report rather than listed: the indicators' figure and settings pages (from the
     # dashboard) and the records behind one figure of the Ofsted dataset
     reached_from_the_dashboard = {f"indicators:{n}" for n in ("figure", "close", "targets", "comparators")}
-    return names - {"reporting:index", "reporting:ofsted_records"} - reached_from_the_dashboard
+    opened_from_a_report = {"reporting:ofsted_records", "reporting:annual_report_section"}
+    return names - {"reporting:index"} - opened_from_a_report - reached_from_the_dashboard
 
 
 def test_every_report_of_the_url_configuration_is_on_the_reports_page(client, council):
