@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
@@ -40,6 +41,8 @@ from .reports import annual_statement, export_csv, reconcile, tax_year_of
 
 STATEMENT_PERMS = (Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS)
 T = TypeVar("T")
+# A question in a caption is shown in whole words, about a line's worth: never cut mid-word.
+QUESTION_WORDS = 20
 
 
 def _found(get: Callable[..., T], request: StaffRequest, pk: int) -> T:
@@ -375,7 +378,7 @@ def query_answer(request: StaffRequest, pk: int) -> HttpResponse:
         heading="Answer the query",
         done="The answer has been sent",
         detail_url=reverse("payments:query_detail", args=[query.pk]),
-        caption=query.question[:120],
+        caption=Truncator(query.question).words(QUESTION_WORDS),
     )
 
 
