@@ -271,14 +271,19 @@ def annual(request: StaffRequest, pk: int) -> HttpResponse:
     this_year = tax_year_of(clock.today())
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= this_year else this_year
+    statement = annual_statement(household, year)
     return render(
         request,
         "payments/annual.html",
         {
             "household": household,
-            "statement": annual_statement(household, year),
+            "statement": statement,
             "years": list(range(this_year, this_year - 4, -1)),
-            "remittances": selectors.remittance_list_for_user(user=request.user, household=household.pk)[:12],
+            "remittances": selectors.remittance_list_for_user(
+                user=request.user,
+                household=household.pk,
+                committed_between=(statement.starts, statement.ends),
+            ),
             "fee_levels": selectors.fee_levels_of(household),
             "can_set_level": has_perm(request.user, Perm.MANAGE_PAYMENTS, household.organisation_id),
         },
