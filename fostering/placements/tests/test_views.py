@@ -97,3 +97,52 @@ def test_an_end_before_the_start_is_shown_beside_the_field(duty_client, council)
     assert response.status_code == 200
     assert "There is a problem" in body and "The end cannot be before the start (1 February 2024)" in body
     assert Placement.objects.get().ended_on is None
+
+
+def test_recording_a_second_placement_shows_the_current_one_and_links_to_the_move(duty_client, council):
+    here = builders.approved_household(council, name="Hill household")
+    there = builders.approved_household(council, name="Dale household")
+    child = builders.child(council, first_name="Ruby", last_name="Vale")
+    builders.in_care(child)
+    current = builders.placement(child, here, started_on=date(2024, 2, 1))
+    response = duty_client.post(
+        reverse("placements:start", args=[child.pk]),
+        {
+            "started_on_0": "1",
+            "started_on_1": "3",
+            "started_on_2": "2024",
+            "start_kind": "planned",
+            "placement_type": "short_term",
+            "fostering_household": there.pk,
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in body and "Ruby Vale already has a placement from 1 February 2024" in body
+    move = reverse("placements:move", args=[current.pk])
+    detail = reverse("placements:detail", args=[current.pk])
+    assert f'href="{move}">record a move from the current placement</a>' in body
+    assert f'href="{detail}">open the current placement</a>' in body
+    assert f'<a class="govuk-link" href="{detail}">Hill household' in body  # lives now with, named and linked
+    assert list(Placement.objects.filter(child=child)) == [current]
+
+
+def test_a_child_with_no_placement_is_placed_from_the_same_page(duty_client, council):
+    home = builders.approved_household(council, name="Hill household")
+    child = builders.child(council)
+    builders.in_care(child)
+    page = duty_client.get(reverse("placements:start", args=[child.pk])).content.decode()
+    assert "No current placement" in page and 'id="already-placed"' not in page
+    response = duty_client.post(
+        reverse("placements:start", args=[child.pk]),
+        {
+            "started_on_0": "1",
+            "started_on_1": "3",
+            "started_on_2": "2024",
+            "start_kind": "planned",
+            "placement_type": "short_term",
+            "fostering_household": home.pk,
+        },
+    )
+    assert response["Location"] == reverse("children:care", args=[child.pk])
+    assert Placement.objects.get(child=child).fostering_household == home
