@@ -80,13 +80,11 @@ def run_list(request: StaffRequest) -> HttpResponse:
 @login_required
 def run_draft(request: StaffRequest) -> HttpResponse:
     organisation = _organisation(request, Perm.MANAGE_PAYMENTS)
-    form = RunDraftForm(request.POST or None, initial={"period": f"{clock.today():%Y-%m}"})
+    form = RunDraftForm(request.POST or None, initial={"period": clock.today().replace(day=1)})
     if request.method == "POST":
         run = submit(
             form,
-            lambda data: runs.run_draft(
-                organisation=organisation, period=runs.parse_period(data["period"]), by=request.user
-            ),
+            lambda data: runs.run_draft(organisation=organisation, period=data["period"], by=request.user),
         )
         if run is not None:
             messages.success(

@@ -40,7 +40,7 @@ def _as(client, user):
 def test_the_officer_drafts_the_manager_approves_and_the_officer_commits(client, council, march):
     officer = builders.staff(council, Role.PAYMENTS_OFFICER)
     manager = builders.staff(council, Role.SERVICE_MANAGER)
-    response = _as(client, officer).post(reverse("payments:run_draft"), {"period": "2026-03"})
+    response = _as(client, officer).post(reverse("payments:run_draft"), {"period_0": "3", "period_1": "2026"})
     run = PaymentRun.objects.get()
     assert response["Location"] == reverse("payments:run_detail", args=[run.pk])
     page = client.get(reverse("payments:run_detail", args=[run.pk])).content.decode()
@@ -61,7 +61,7 @@ def test_the_officer_drafts_the_manager_approves_and_the_officer_commits(client,
 
 def test_a_future_month_is_refused_beside_the_field(client, council, march):
     officer = builders.staff(council, Role.PAYMENTS_OFFICER)
-    response = _as(client, officer).post(reverse("payments:run_draft"), {"period": "2026-04"})
+    response = _as(client, officer).post(reverse("payments:run_draft"), {"period_0": "4", "period_1": "2026"})
     body = response.content.decode()
     assert "There is a problem" in body
     assert "April 2026 has not started yet" in body
