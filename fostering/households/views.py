@@ -23,7 +23,7 @@ from fostering.people.choices import CheckKind
 from fostering.people.forms import CheckForm, MemberForm
 from fostering.people.selectors import household_members
 from fostering.people.services import check_record, checks_outstanding, member_register
-from fostering.placements.selectors import placements_for_household
+from fostering.placements.selectors import placements_for_household, places_of_household
 
 from . import services
 from .choices import HouseholdStatus, PlacementType
@@ -83,6 +83,7 @@ def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "fh": fh,
             "terms": terms,
             "placement_types": [PlacementType(t).label for t in (terms.placement_types if terms else [])],
+            "places": places_of_household(fh, on=on),
             "members": members,
             "children_tables": [
                 (

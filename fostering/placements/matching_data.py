@@ -25,13 +25,17 @@ NO_MATCH_RELIGIONS = {Religion.NONE, Religion.NOT_KNOWN, Religion.DECLINED, ""}
 NO_MATCH_ETHNICITIES = {Ethnicity.NOBT, Ethnicity.REFU, ""}
 
 
-def household_facts(organisation_ids: Iterable[int], on: date) -> list[HouseholdFacts]:
-    """The facts of every open household of the organisations on ``on``, in reference order."""
+def household_facts(
+    organisation_ids: Iterable[int], on: date, *, only: int | None = None
+) -> list[HouseholdFacts]:
+    """The facts of every open household of the organisations on ``on``, in reference order (``only``: of
+    that one household, for its own pages)."""
     orgs = list(organisation_ids)
+    open_households = FosteringHousehold.objects.filter(organisation_id__in=orgs, status__in=OPEN_STATUSES)
+    if only is not None:
+        open_households = open_households.filter(pk=only)
     rows = list(
-        FosteringHousehold.objects.filter(organisation_id__in=orgs, status__in=OPEN_STATUSES)
-        .order_by("reference", "id")
-        .values_list(
+        open_households.order_by("reference", "id").values_list(
             "pk",
             "household_id",
             "household__name",
@@ -42,7 +46,7 @@ def household_facts(organisation_ids: Iterable[int], on: date) -> list[Household
         )
     )
     # the households as a subquery: cheaper than a long list of ids in every query
-    ids = FosteringHousehold.objects.filter(organisation_id__in=orgs, status__in=OPEN_STATUSES).values("pk")
+    ids = open_households.values("pk")
     terms: dict[int, Terms] = {}
     for fh_id, number, age_min, age_max, types, siblings, named in (
         TermsOfApproval.objects.filter(fostering_household_id__in=ids, effective_from__lte=on)
@@ -163,10 +167,52 @@ class VacancyRow:
     unavailable: int  # not offered: on hold, on a break, or kept for someone
     vacant: int
     break_until: date | None
+    open_allegation: bool = False
 
     @property
     def status_label(self) -> str:
         return HouseholdStatus(self.status).label
+
+    @property
+    def status_mismatch(self) -> bool:
+        """The recorded status says the opposite of the places, so a worker should check it: available with
+        every approved place filled (or none approved), or full with places neither filled nor held.
+
+        The status is a worker's decision, recorded with its date and reason, so the service never changes
+        it on its own; it shows the places beside it and says where they disagree. A household that is
+        available but has no vacant place today because of a hold, a break or an open allegation is not a
+        mismatch (the status stays right when that ends), but it is never shown as plainly "Available"."""
+        if self.status == HouseholdStatus.AVAILABLE:
+            return self.filled >= self.approved
+        if self.status == HouseholdStatus.FULL:
+            return self.filled + self.held < self.approved
+        return False
+
+    @property
+    def status_text(self) -> str:
+        """The status with what the places say about it, so the two never read as contradicting."""
+        label = self.status_label
+        if self.status == HouseholdStatus.AVAILABLE:
+            if self.vacant:
+                return f"{label}: {self.vacant} vacant place{'' if self.vacant == 1 else 's'}"
+            if not self.approved:
+                return f"{label}, but no places are approved (no current terms)"
+            if self.filled >= self.approved:
+                places = "its place is" if self.approved == 1 else f"all {self.approved} places are"
+                return f"{label}, but {places} filled"
+            why = []
+            if self.held:
+                why.append(f"{self.held} held")
+            if self.break_until:
+                why.append(f"the carers are on a break until {self.break_until.day} {self.break_until:%B %Y}")
+            if self.open_allegation:
+                why.append("there is an open allegation")
+            return f"{label}, but no place is vacant" + (f": {', '.join(why)}" if why else "")
+        if self.status == HouseholdStatus.FULL and self.status_mismatch:
+            if not self.filled:
+                return f"{label}, but no child is placed ({self.approved} approved)"
+            return f"{label}, but only {self.filled} of {self.approved} places filled"
+        return label
 
     @property
     def placement_type_labels(self) -> list[str]:
@@ -198,9 +244,16 @@ def vacancy_rows(facts: Iterable[HouseholdFacts]) -> list[VacancyRow]:
                 unavailable=approved - filled - vacant,
                 vacant=vacant,
                 break_until=f.on_break_until,
+                open_allegation=f.open_allegation,
             )
         )
     return rows
+
+
+def vacancy_row_of(organisation_id: int, household_id: int, on: date) -> VacancyRow | None:
+    """One open household's places on ``on`` (None when it is resigned or deregistered)."""
+    rows = vacancy_rows(household_facts([organisation_id], on, only=household_id))
+    return rows[0] if rows else None
 
 
 def filter_vacancies(

@@ -14,7 +14,7 @@ from fostering.households.models import FosteringHousehold
 from fostering.households.selectors import household_list_for_user
 
 from .choices import OPEN_REFERRAL_STATUSES
-from .matching_data import VacancyRow, household_facts, vacancy_rows
+from .matching_data import VacancyRow, household_facts, vacancy_row_of, vacancy_rows
 from .models import DpstReferral, Placement, Referral, StabilityMeeting, VacancyHold
 
 TO_PLACE = "to_place"  # the referrals still to place: open, matched or on an external search
@@ -117,6 +117,13 @@ def households_for_placing(*, user: User, organisation_id: int) -> QuerySet[Fost
 
 def vacancies_for_user(*, user: User, on: date) -> list[VacancyRow]:
     return vacancy_rows(household_facts(organisations_with(user, Perm.VIEW_VACANCIES), on))
+
+
+def places_of_household(fostering_household: FosteringHousehold, *, on: date) -> VacancyRow | None:
+    """The household's places on ``on`` as the vacancy register counts them, with what they say about its
+    status (None once it has resigned or been deregistered). The caller has found the household through
+    its selector."""
+    return vacancy_row_of(fostering_household.organisation_id, fostering_household.pk, on)
 
 
 def stability_for_placement(placement: Placement) -> tuple[list[StabilityMeeting], list[DpstReferral]]:
