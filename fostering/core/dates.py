@@ -72,7 +72,7 @@ def month_from_parts(month: str, year: str, *, subject: str = "Month") -> date:
         raise DateInputError("Enter the month and year", MONTH_PARTS)
     if missing:
         raise DateInputError(f"{subject} must include a {missing[0]}", missing)
-    wrong = () if _DAY_OR_MONTH.fullmatch(values["month"]) else ("month",)
+    wrong: tuple[str, ...] = () if _DAY_OR_MONTH.fullmatch(values["month"]) else ("month",)
     if not _DIGITS.fullmatch(values["year"]):
         wrong += ("year",)
     if wrong:
