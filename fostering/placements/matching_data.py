@@ -26,14 +26,15 @@ NO_MATCH_ETHNICITIES = {Ethnicity.NOBT, Ethnicity.REFU, ""}
 
 
 def household_facts(
-    organisation_ids: Iterable[int], on: date, *, only: int | None = None
+    organisation_ids: Iterable[int], on: date, *, only: Iterable[int] | None = None, matching: bool = True
 ) -> list[HouseholdFacts]:
     """The facts of every open household of the organisations on ``on``, in reference order (``only``: of
-    that one household, for its own pages)."""
+    those households, for a page of a list or a household's own page; without ``matching``, only what
+    the places are counted from: not the carers' culture nor the children cared for before)."""
     orgs = list(organisation_ids)
     open_households = FosteringHousehold.objects.filter(organisation_id__in=orgs, status__in=OPEN_STATUSES)
     if only is not None:
-        open_households = open_households.filter(pk=only)
+        open_households = open_households.filter(pk__in=list(only))
     rows = list(
         open_households.order_by("reference", "id").values_list(
             "pk",
@@ -85,20 +86,21 @@ def household_facts(
     )
     by_household = {row[1]: row[0] for row in rows}
     culture: dict[int, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
-    for household_id, ethnicity, religion, language in HouseholdMember.objects.filter(
-        household__fostering__in=ids, role=MemberRole.CARER, left_on__isnull=True
-    ).values_list("household_id", "person__ethnicity", "person__religion", "person__first_language"):
-        ethnicities, religions, languages = culture[by_household[household_id]]
-        ethnicities.add(ethnicity)
-        religions.add(religion)
-        languages.add((language or "").strip().lower())
     experience: dict[int, int] = defaultdict(int)
     risks: dict[int, set[str]] = defaultdict(set)
-    for fh_id, child_risks in Placement.objects.filter(
-        fostering_household_id__in=ids, started_on__lt=on
-    ).values_list("fostering_household_id", "child__risks"):
-        experience[fh_id] += 1
-        risks[fh_id].update(child_risks or [])
+    if matching:  # what matching ranks by, beyond the places
+        for household_id, ethnicity, religion, language in HouseholdMember.objects.filter(
+            household__fostering__in=ids, role=MemberRole.CARER, left_on__isnull=True
+        ).values_list("household_id", "person__ethnicity", "person__religion", "person__first_language"):
+            ethnicities, religions, languages = culture[by_household[household_id]]
+            ethnicities.add(ethnicity)
+            religions.add(religion)
+            languages.add((language or "").strip().lower())
+        for fh_id, child_risks in Placement.objects.filter(
+            fostering_household_id__in=ids, started_on__lt=on
+        ).values_list("fostering_household_id", "child__risks"):
+            experience[fh_id] += 1
+            risks[fh_id].update(child_risks or [])
     return [
         HouseholdFacts(
             household_id=pk,
@@ -250,10 +252,12 @@ def vacancy_rows(facts: Iterable[HouseholdFacts]) -> list[VacancyRow]:
     return rows
 
 
-def vacancy_row_of(organisation_id: int, household_id: int, on: date) -> VacancyRow | None:
-    """One open household's places on ``on`` (None when it is resigned or deregistered)."""
-    rows = vacancy_rows(household_facts([organisation_id], on, only=household_id))
-    return rows[0] if rows else None
+def vacancy_rows_of(
+    organisation_ids: Iterable[int], household_ids: Iterable[int], on: date
+) -> dict[int, VacancyRow]:
+    """Some open households' places on ``on``, by household (a resigned or deregistered one is left out)."""
+    rows = vacancy_rows(household_facts(organisation_ids, on, only=household_ids, matching=False))
+    return {row.household_id: row for row in rows}
 
 
 def filter_vacancies(

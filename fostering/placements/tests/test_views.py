@@ -222,6 +222,10 @@ def test_the_household_page_and_the_register_flag_a_status_the_places_contradict
     page = client.get(reverse("households:detail", args=[full.pk])).content.decode()
     assert "Full, but no child is placed (2 approved)" in page and "Check the status" in page
 
+    listing = client.get(reverse("households:list")).content.decode()
+    assert "Available, but its place is filled <strong" in listing
+    assert "Full, but no child is placed (2 approved) <strong" in listing
+
     register = client.get(reverse("placements:vacancies"), {"show": "all"}).content.decode()
     assert "Available, but its place is filled</span>" in register
     assert "Full, but no child is placed (2 approved)</span>" in register
