@@ -363,8 +363,10 @@ def test_payment_lists_run_a_fixed_number_of_queries(
         payment_factories.placement(home, child, date(2026, 1, 1))
         run = run_draft(organisation=council, period=date(2026, month, 1), by=None)
         run_commit(run=run_approve(run=run, by=None), by=None)
+        line = run.lines.first()
+        assert line is not None
         PaymentQuery.objects.create(
-            organisation=council, line=run.lines.first(), raised_on=date(2026, 6, 1), question="Why?"
+            organisation=council, line=line, raised_on=date(2026, 6, 1), question="Why?"
         )
 
     pay(1)
