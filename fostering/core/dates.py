@@ -1,4 +1,5 @@
-"""The one place dates typed by a person are read: a day, month and year, or a month as YYYY-MM.
+"""The one place dates typed by a person are read: a day, month and year, a month and year (the GOV.UK
+month-year date input), or a month as YYYY-MM (on the command line).
 
 Every date the service takes lies between ``EARLIEST`` and ``LATEST``: wide enough for a carer's date of
 birth and a plan decades ahead, narrow enough that the date arithmetic of the clocks and payment runs
@@ -15,6 +16,7 @@ from datetime import date
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2099, 12, 31)
 PARTS = ("day", "month", "year")
+MONTH_PARTS = ("month", "year")
 
 _DAY_OR_MONTH = re.compile(r"[0-9]{1,2}")
 _DIGITS = re.compile(r"[0-9]+")
@@ -60,6 +62,29 @@ def date_from_parts(day: str, month: str, year: str, *, subject: str = "Date") -
     if not 1 <= day_number <= calendar.monthrange(year_number, month_number)[1]:
         raise DateInputError(f"{subject} must be a real date", ("day",))
     return date(year_number, month_number, day_number)
+
+
+def month_from_parts(month: str, year: str, *, subject: str = "Month") -> date:
+    """The first day of the month a person typed in a month-year date input's two boxes."""
+    values = {"month": (month or "").strip(), "year": (year or "").strip()}
+    missing = tuple(part for part in MONTH_PARTS if not values[part])
+    if len(missing) == len(MONTH_PARTS):
+        raise DateInputError("Enter the month and year", MONTH_PARTS)
+    if missing:
+        raise DateInputError(f"{subject} must include a {missing[0]}", missing)
+    wrong: tuple[str, ...] = () if _DAY_OR_MONTH.fullmatch(values["month"]) else ("month",)
+    if not _DIGITS.fullmatch(values["year"]):
+        wrong += ("year",)
+    if wrong:
+        raise DateInputError(f"{subject} must be a real date", wrong)
+    if not _YEAR.fullmatch(values["year"]):
+        raise DateInputError("Year must include 4 numbers", ("year",))
+    month_number, year_number = int(values["month"]), int(values["year"])
+    if not EARLIEST.year <= year_number <= LATEST.year:
+        raise DateInputError(f"{subject} must be between {EARLIEST:%B %Y} and {LATEST:%B %Y}", ("year",))
+    if not 1 <= month_number <= 12:
+        raise DateInputError(f"{subject} must be a real date", ("month",))
+    return date(year_number, month_number, 1)
 
 
 def month_from_text(text: str) -> date:

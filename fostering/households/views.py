@@ -23,7 +23,7 @@ from fostering.people.choices import CheckKind
 from fostering.people.forms import CheckForm, MemberForm
 from fostering.people.selectors import household_members
 from fostering.people.services import check_record, checks_outstanding, member_register
-from fostering.placements.selectors import placements_for_household
+from fostering.placements.selectors import placements_for_household, places_of_household, places_of_households
 
 from . import services
 from .choices import HouseholdStatus, PlacementType
@@ -47,6 +47,10 @@ def _household_or_404(request: StaffRequest, pk: int) -> FosteringHousehold:
 def household_list(request: StaffRequest) -> HttpResponse:
     if not organisations_with(request.user, *VIEW_PERMS):
         raise PermissionDenied
+    context = list_page(request, None, HouseholdFilter, defaults={"status": "open"})
+    places = places_of_households(context["page_obj"], on=clock.today())
+    for fh in context["page_obj"]:
+        fh.places = places.get(fh.pk)
     return render(
         request,
         "households/list.html",
@@ -55,7 +59,7 @@ def household_list(request: StaffRequest) -> HttpResponse:
                 "mine": bool(organisations_with(request.user, Perm.VIEW_CASELOAD_HOUSEHOLD)),
                 "team": bool(organisations_with(request.user, Perm.VIEW_TEAM_CASELOADS)),
             },
-            **list_page(request, None, HouseholdFilter, defaults={"status": "open"}),
+            **context,
         },
     )
 
@@ -83,6 +87,7 @@ def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "fh": fh,
             "terms": terms,
             "placement_types": [PlacementType(t).label for t in (terms.placement_types if terms else [])],
+            "places": places_of_household(fh, on=on),
             "members": members,
             "children_tables": [
                 (

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from fostering.core.fields import DateInputField
+from fostering.core.fields import DateInputField, MonthInputField
 from fostering.core.forms import ServiceForm
 
 from .choices import RateKey
@@ -63,11 +63,10 @@ class LimitsForm(ServiceForm):
 
 class RunDraftForm(ServiceForm):
     submit_label = "Draft the run"
-    period = forms.CharField(
+    period = MonthInputField(
         label="Month to pay",
-        help_text="As year and month, for example 2026-03",
-        max_length=7,
-        error_messages={"required": "Enter the month to pay, like 2026-03"},
+        help_text="For example, 3 2026",
+        error_messages={"required": "Enter the month to pay"},
     )
 
 

@@ -4,6 +4,8 @@ sees their own household's (``CarerAccess``). Out of reach is a 404."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Q, QuerySet
 
 from fostering.accounts.models import User
@@ -72,11 +74,23 @@ def payee_get_for_user(*, user: User, pk: int) -> FosteringHousehold:
 
 
 def remittance_list_for_user(
-    *, user: User, household: int | None = None, search: str = ""
+    *,
+    user: User,
+    household: int | None = None,
+    search: str = "",
+    committed_between: tuple[date, date] | None = None,
 ) -> QuerySet[Remittance]:
+    """The statements the user may read; ``committed_between`` keeps those of runs committed from the first
+    day to the last (a tax year's statements, as the tax-year total counts them)."""
     remittances = Remittance.objects.filter(household_scope(user, "fostering_household__"))
     if household:
         remittances = remittances.filter(fostering_household_id=household)
+    if committed_between is not None:
+        remittances = remittances.filter(
+            run__status=RunStatus.COMMITTED,
+            run__committed_on__gte=committed_between[0],
+            run__committed_on__lte=committed_between[1],
+        )
     for word in search.split():
         remittances = remittances.filter(
             Q(fostering_household__household__name__icontains=word)

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
@@ -40,6 +41,8 @@ from .reports import annual_statement, export_csv, reconcile, tax_year_of
 
 STATEMENT_PERMS = (Perm.VIEW_PAYMENTS, Perm.VIEW_CASELOAD_STATEMENTS, Perm.VIEW_OWN_STATEMENTS)
 T = TypeVar("T")
+# A question in a caption is shown in whole words, about a line's worth: never cut mid-word.
+QUESTION_WORDS = 20
 
 
 def _found(get: Callable[..., T], request: StaffRequest, pk: int) -> T:
@@ -77,13 +80,11 @@ def run_list(request: StaffRequest) -> HttpResponse:
 @login_required
 def run_draft(request: StaffRequest) -> HttpResponse:
     organisation = _organisation(request, Perm.MANAGE_PAYMENTS)
-    form = RunDraftForm(request.POST or None, initial={"period": f"{clock.today():%Y-%m}"})
+    form = RunDraftForm(request.POST or None, initial={"period": clock.today().replace(day=1)})
     if request.method == "POST":
         run = submit(
             form,
-            lambda data: runs.run_draft(
-                organisation=organisation, period=runs.parse_period(data["period"]), by=request.user
-            ),
+            lambda data: runs.run_draft(organisation=organisation, period=data["period"], by=request.user),
         )
         if run is not None:
             messages.success(
@@ -268,14 +269,19 @@ def annual(request: StaffRequest, pk: int) -> HttpResponse:
     this_year = tax_year_of(clock.today())
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= this_year else this_year
+    statement = annual_statement(household, year)
     return render(
         request,
         "payments/annual.html",
         {
             "household": household,
-            "statement": annual_statement(household, year),
+            "statement": statement,
             "years": list(range(this_year, this_year - 4, -1)),
-            "remittances": selectors.remittance_list_for_user(user=request.user, household=household.pk)[:12],
+            "remittances": selectors.remittance_list_for_user(
+                user=request.user,
+                household=household.pk,
+                committed_between=(statement.starts, statement.ends),
+            ),
             "fee_levels": selectors.fee_levels_of(household),
             "can_set_level": has_perm(request.user, Perm.MANAGE_PAYMENTS, household.organisation_id),
         },
@@ -375,7 +381,7 @@ def query_answer(request: StaffRequest, pk: int) -> HttpResponse:
         heading="Answer the query",
         done="The answer has been sent",
         detail_url=reverse("payments:query_detail", args=[query.pk]),
-        caption=query.question[:120],
+        caption=Truncator(query.question).words(QUESTION_WORDS),
     )
 
 

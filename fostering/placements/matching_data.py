@@ -25,13 +25,18 @@ NO_MATCH_RELIGIONS = {Religion.NONE, Religion.NOT_KNOWN, Religion.DECLINED, ""}
 NO_MATCH_ETHNICITIES = {Ethnicity.NOBT, Ethnicity.REFU, ""}
 
 
-def household_facts(organisation_ids: Iterable[int], on: date) -> list[HouseholdFacts]:
-    """The facts of every open household of the organisations on ``on``, in reference order."""
+def household_facts(
+    organisation_ids: Iterable[int], on: date, *, only: Iterable[int] | None = None, matching: bool = True
+) -> list[HouseholdFacts]:
+    """The facts of every open household of the organisations on ``on``, in reference order (``only``: of
+    those households, for a page of a list or a household's own page; without ``matching``, only what
+    the places are counted from: not the carers' culture nor the children cared for before)."""
     orgs = list(organisation_ids)
+    open_households = FosteringHousehold.objects.filter(organisation_id__in=orgs, status__in=OPEN_STATUSES)
+    if only is not None:
+        open_households = open_households.filter(pk__in=list(only))
     rows = list(
-        FosteringHousehold.objects.filter(organisation_id__in=orgs, status__in=OPEN_STATUSES)
-        .order_by("reference", "id")
-        .values_list(
+        open_households.order_by("reference", "id").values_list(
             "pk",
             "household_id",
             "household__name",
@@ -42,7 +47,7 @@ def household_facts(organisation_ids: Iterable[int], on: date) -> list[Household
         )
     )
     # the households as a subquery: cheaper than a long list of ids in every query
-    ids = FosteringHousehold.objects.filter(organisation_id__in=orgs, status__in=OPEN_STATUSES).values("pk")
+    ids = open_households.values("pk")
     terms: dict[int, Terms] = {}
     for fh_id, number, age_min, age_max, types, siblings, named in (
         TermsOfApproval.objects.filter(fostering_household_id__in=ids, effective_from__lte=on)
@@ -81,20 +86,21 @@ def household_facts(organisation_ids: Iterable[int], on: date) -> list[Household
     )
     by_household = {row[1]: row[0] for row in rows}
     culture: dict[int, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
-    for household_id, ethnicity, religion, language in HouseholdMember.objects.filter(
-        household__fostering__in=ids, role=MemberRole.CARER, left_on__isnull=True
-    ).values_list("household_id", "person__ethnicity", "person__religion", "person__first_language"):
-        ethnicities, religions, languages = culture[by_household[household_id]]
-        ethnicities.add(ethnicity)
-        religions.add(religion)
-        languages.add((language or "").strip().lower())
     experience: dict[int, int] = defaultdict(int)
     risks: dict[int, set[str]] = defaultdict(set)
-    for fh_id, child_risks in Placement.objects.filter(
-        fostering_household_id__in=ids, started_on__lt=on
-    ).values_list("fostering_household_id", "child__risks"):
-        experience[fh_id] += 1
-        risks[fh_id].update(child_risks or [])
+    if matching:  # what matching ranks by, beyond the places
+        for household_id, ethnicity, religion, language in HouseholdMember.objects.filter(
+            household__fostering__in=ids, role=MemberRole.CARER, left_on__isnull=True
+        ).values_list("household_id", "person__ethnicity", "person__religion", "person__first_language"):
+            ethnicities, religions, languages = culture[by_household[household_id]]
+            ethnicities.add(ethnicity)
+            religions.add(religion)
+            languages.add((language or "").strip().lower())
+        for fh_id, child_risks in Placement.objects.filter(
+            fostering_household_id__in=ids, started_on__lt=on
+        ).values_list("fostering_household_id", "child__risks"):
+            experience[fh_id] += 1
+            risks[fh_id].update(child_risks or [])
     return [
         HouseholdFacts(
             household_id=pk,
@@ -163,10 +169,52 @@ class VacancyRow:
     unavailable: int  # not offered: on hold, on a break, or kept for someone
     vacant: int
     break_until: date | None
+    open_allegation: bool = False
 
     @property
     def status_label(self) -> str:
         return HouseholdStatus(self.status).label
+
+    @property
+    def status_mismatch(self) -> bool:
+        """The recorded status says the opposite of the places, so a worker should check it: available with
+        every approved place filled (or none approved), or full with places neither filled nor held.
+
+        The status is a worker's decision, recorded with its date and reason, so the service never changes
+        it on its own; it shows the places beside it and says where they disagree. A household that is
+        available but has no vacant place today because of a hold, a break or an open allegation is not a
+        mismatch (the status stays right when that ends), but it is never shown as plainly "Available"."""
+        if self.status == HouseholdStatus.AVAILABLE:
+            return self.filled >= self.approved
+        if self.status == HouseholdStatus.FULL:
+            return self.filled + self.held < self.approved
+        return False
+
+    @property
+    def status_text(self) -> str:
+        """The status with what the places say about it, so the two never read as contradicting."""
+        label = self.status_label
+        if self.status == HouseholdStatus.AVAILABLE:
+            if self.vacant:
+                return f"{label}: {self.vacant} vacant place{'' if self.vacant == 1 else 's'}"
+            if not self.approved:
+                return f"{label}, but no places are approved (no current terms)"
+            if self.filled >= self.approved:
+                places = "its place is" if self.approved == 1 else f"all {self.approved} places are"
+                return f"{label}, but {places} filled"
+            why = []
+            if self.held:
+                why.append(f"{self.held} held")
+            if self.break_until:
+                why.append(f"the carers are on a break until {self.break_until.day} {self.break_until:%B %Y}")
+            if self.open_allegation:
+                why.append("there is an open allegation")
+            return f"{label}, but no place is vacant" + (f": {', '.join(why)}" if why else "")
+        if self.status == HouseholdStatus.FULL and self.status_mismatch:
+            if not self.filled:
+                return f"{label}, but no child is placed ({self.approved} approved)"
+            return f"{label}, but only {self.filled} of {self.approved} places filled"
+        return label
 
     @property
     def placement_type_labels(self) -> list[str]:
@@ -198,9 +246,18 @@ def vacancy_rows(facts: Iterable[HouseholdFacts]) -> list[VacancyRow]:
                 unavailable=approved - filled - vacant,
                 vacant=vacant,
                 break_until=f.on_break_until,
+                open_allegation=f.open_allegation,
             )
         )
     return rows
+
+
+def vacancy_rows_of(
+    organisation_ids: Iterable[int], household_ids: Iterable[int], on: date
+) -> dict[int, VacancyRow]:
+    """Some open households' places on ``on``, by household (a resigned or deregistered one is left out)."""
+    rows = vacancy_rows(household_facts(organisation_ids, on, only=household_ids, matching=False))
+    return {row.household_id: row for row in rows}
 
 
 def filter_vacancies(

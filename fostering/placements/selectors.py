@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Q, QuerySet
@@ -14,7 +15,7 @@ from fostering.households.models import FosteringHousehold
 from fostering.households.selectors import household_list_for_user
 
 from .choices import OPEN_REFERRAL_STATUSES
-from .matching_data import VacancyRow, household_facts, vacancy_rows
+from .matching_data import VacancyRow, household_facts, vacancy_rows, vacancy_rows_of
 from .models import DpstReferral, Placement, Referral, StabilityMeeting, VacancyHold
 
 TO_PLACE = "to_place"  # the referrals still to place: open, matched or on an external search
@@ -117,6 +118,22 @@ def households_for_placing(*, user: User, organisation_id: int) -> QuerySet[Fost
 
 def vacancies_for_user(*, user: User, on: date) -> list[VacancyRow]:
     return vacancy_rows(household_facts(organisations_with(user, Perm.VIEW_VACANCIES), on))
+
+
+def places_of_household(fostering_household: FosteringHousehold, *, on: date) -> VacancyRow | None:
+    """The household's places on ``on`` as the vacancy register counts them, with what they say about its
+    status (None once it has resigned or been deregistered). The caller has found the household through
+    its selector."""
+    return vacancy_rows_of([fostering_household.organisation_id], [fostering_household.pk], on).get(
+        fostering_household.pk
+    )
+
+
+def places_of_households(households: Iterable[FosteringHousehold], *, on: date) -> dict[int, VacancyRow]:
+    """The places of a page of households (found through their selector), by household: one fixed set of
+    queries for the page."""
+    households = list(households)
+    return vacancy_rows_of({fh.organisation_id for fh in households}, [fh.pk for fh in households], on)
 
 
 def stability_for_placement(placement: Placement) -> tuple[list[StabilityMeeting], list[DpstReferral]]:

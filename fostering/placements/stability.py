@@ -6,13 +6,16 @@
   placement for 2 years or more;
 - utilisation of in-house places: filled / approved on the vacancy register (target 75%);
 - children in foster placements (903 PLACE U1-U6), placed in county (placement postcode in one of the
-  council's postcode areas), in-house versus external placements and the weekly cost of the external ones.
+  council's postcode areas), in-house versus external placements and their weekly costs: an external
+  placement's as recorded on it, an in-house one's from what its carers are owed a week on the date (the
+  payments app works that out from its dated rates and registers it here, ``register_in_house_costs``,
+  as the care record does not import payments).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -32,6 +35,19 @@ from .models import Placement
 from .rules import TEMPORARY_PLACES
 
 UTILISATION_TARGET = Decimal("75")
+
+# What the carers of each in-house placement open on a date are owed a week, by (household, child).
+InHouseCosts = Callable[[list[int], date], dict[tuple[int, int], Decimal]]
+_in_house_costs: list[InHouseCosts] = []
+
+
+def register_in_house_costs(provider: InHouseCosts) -> None:
+    """Set where in-house weekly costs come from (registering again replaces it)."""
+    _in_house_costs[:] = [provider]
+
+
+def in_house_costs(organisation_ids: list[int], on: date) -> dict[tuple[int, int], Decimal]:
+    return _in_house_costs[0](organisation_ids, on) if _in_house_costs else {}
 
 
 @dataclass(frozen=True)
@@ -192,6 +208,21 @@ def council_areas(organisation_ids: Iterable[int]) -> frozenset[str]:
     )
 
 
+def _weekly_cost(
+    recorded: Decimal | None,
+    household_id: int | None,
+    child_id: int,
+    ended_on: date | None,
+    on: date,
+    owed: dict[tuple[int, int], Decimal],
+) -> Decimal | None:
+    """The cost recorded on the placement, or for one of our households still open on the day, what its
+    carers are owed a week for the child."""
+    if recorded is not None or household_id is None or (ended_on is not None and ended_on <= on):
+        return recorded
+    return owed.get((household_id, child_id))
+
+
 def measures_for(organisation_ids: Iterable[int], on: date) -> Measures:
     orgs = list(organisation_ids)
     year_start = on - timedelta(days=365)
@@ -201,6 +232,7 @@ def measures_for(organisation_ids: Iterable[int], on: date) -> Measures:
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
         .values_list("child_id", "started_on", "ended_on")
     ]
+    owed = in_house_costs(orgs, on)
     placements = [
         PlacementFact(
             child_id=row[0],
@@ -210,7 +242,7 @@ def measures_for(organisation_ids: Iterable[int], on: date) -> Measures:
             place=row[4],
             placement_type=row[5],
             in_house=row[6] is not None,
-            weekly_cost=row[7],
+            weekly_cost=_weekly_cost(row[7], row[6], row[0], row[3], on, owed),
             postcode=row[8],
             step_down=row[9],
         )

@@ -362,24 +362,35 @@ def external_search(request: StaffRequest, pk: int) -> HttpResponse:
 
 @login_required
 def placement_start(request: StaffRequest, pk: int) -> HttpResponse:
+    """Record a placement. A child who already has one is shown it, with the way on: record a move from it
+    (or open it to record its end), so the refusal of a second placement is never a dead end."""
     child = _child_or_404(request, pk)
-
-    def form(c: Any) -> ServiceForm:
-        return PlacementStartForm(
-            request.POST or None,
-            households=households_for_placing(user=request.user, organisation_id=c.organisation_id),
-        )
-
-    return _page(
+    if not has_perm(request.user, Perm.PLACE_CHILD, child.organisation_id):
+        raise PermissionDenied
+    form = PlacementStartForm(
+        request.POST or None,
+        households=households_for_placing(user=request.user, organisation_id=child.organisation_id),
+    )
+    back_url = reverse("children:care", args=[child.pk])
+    if (
+        request.method == "POST"
+        and submit(form, lambda data: services.placement_start(child=child, by=request.user, **data))
+        is not None
+    ):
+        messages.success(request, "The placement has been recorded")
+        return redirect(back_url)
+    record_read(by=request.user, page="placements:start", record=child, children=[child.pk])
+    return render(
         request,
-        child,
-        Perm.PLACE_CHILD,
-        form,
-        lambda c, data: services.placement_start(child=c, by=request.user, **data),
-        "Record a placement",
-        "The placement has been recorded",
-        reverse("children:care", args=[child.pk]),
-        f"{child.person} ({child.child_id})",
+        "placements/start.html",
+        {
+            "form": form,
+            "child": child,
+            "current": placement_to_move_from(child),
+            "heading": "Record a placement",
+            "caption": f"{child.person} ({child.child_id})",
+            "back_url": back_url,
+        },
     )
 
 

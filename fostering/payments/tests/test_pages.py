@@ -40,7 +40,7 @@ def _as(client, user):
 def test_the_officer_drafts_the_manager_approves_and_the_officer_commits(client, council, march):
     officer = builders.staff(council, Role.PAYMENTS_OFFICER)
     manager = builders.staff(council, Role.SERVICE_MANAGER)
-    response = _as(client, officer).post(reverse("payments:run_draft"), {"period": "2026-03"})
+    response = _as(client, officer).post(reverse("payments:run_draft"), {"period_0": "3", "period_1": "2026"})
     run = PaymentRun.objects.get()
     assert response["Location"] == reverse("payments:run_detail", args=[run.pk])
     page = client.get(reverse("payments:run_detail", args=[run.pk])).content.decode()
@@ -61,7 +61,7 @@ def test_the_officer_drafts_the_manager_approves_and_the_officer_commits(client,
 
 def test_a_future_month_is_refused_beside_the_field(client, council, march):
     officer = builders.staff(council, Role.PAYMENTS_OFFICER)
-    response = _as(client, officer).post(reverse("payments:run_draft"), {"period": "2026-04"})
+    response = _as(client, officer).post(reverse("payments:run_draft"), {"period_0": "4", "period_1": "2026"})
     body = response.content.decode()
     assert "There is a problem" in body
     assert "April 2026 has not started yet" in body
@@ -187,3 +187,27 @@ def test_the_officer_gives_a_carer_their_households_statements(client, council, 
     again = client.post(url, {"user": carer.pk}).content.decode()
     assert "Priya Patel can already read this household&#x27;s statements" in again
     assert CarerAccess.objects.count() == 1
+
+
+LONG_QUESTION = (
+    "Why has the fostering allowance for our second child gone down since the uprating in April when the letter "
+    "from the council said every allowance would rise by three and a half per cent this year?"
+)
+
+
+def test_a_long_question_is_cut_at_a_word_on_the_answer_page_and_the_list(client, council, march, committed):
+    officer = builders.staff(council, Role.PAYMENTS_OFFICER)
+    query = PaymentQuery.objects.create(
+        organisation=council,
+        line=committed.lines.first(),
+        raised_on=date(2026, 3, 21),
+        question=LONG_QUESTION,
+    )
+    assert LONG_QUESTION[117:121] == "ounc"  # 120 characters would cut "council"
+    shown = " ".join(LONG_QUESTION.split()[:20]) + "…"
+    answer = _as(client, officer).get(reverse("payments:query_answer", args=[query.pk])).content.decode()
+    assert f'<span class="govuk-caption-l">{shown}</span>' in answer
+    assert LONG_QUESTION[:120] + "<" not in answer
+    listing = client.get(reverse("payments:queries")).content.decode()
+    assert shown.replace("…", " …") in listing  # the template filter puts a space before the ellipsis
+    assert LONG_QUESTION[:119] not in listing

@@ -36,15 +36,49 @@ def march(council, monkeypatch):
     return home
 
 
-@pytest.mark.parametrize(("period", "message"), WILD_PERIODS)
-def test_the_page_refuses_a_wild_month_beside_the_field(client, council, march, period, message):
+WILD_BOXES = [
+    (("1", "0001"), "Month to pay must be between January 1900 and December 2099", "year"),
+    (("13", "2026"), "Month to pay must be a real date", "month"),
+    (("99999999999999999999", "2026"), "Month to pay must be a real date", "month"),
+    (("1", "99999999999999999999"), "Year must include 4 numbers", "year"),
+    (("March", "2026"), "Month to pay must be a real date", "month"),
+    (("3", "26"), "Year must include 4 numbers", "year"),
+    (("", "2026"), "Month to pay must include a month", "month"),
+    (("3", ""), "Month to pay must include a year", "year"),
+    (("", ""), "Enter the month to pay", ""),
+    (("4", "2026"), "April 2026 has not started yet", ""),
+]
+
+
+@pytest.mark.parametrize(("boxes", "message", "marked"), WILD_BOXES)
+def test_the_page_refuses_a_wild_month_beside_the_field(client, council, march, boxes, message, marked):
     client.force_login(builders.staff(council, Role.PAYMENTS_OFFICER))
-    response = client.post(reverse("payments:run_draft"), {"period": period[:7]})
+    response = client.post(reverse("payments:run_draft"), {"period_0": boxes[0], "period_1": boxes[1]})
     assert response.status_code == 200
     body = response.content.decode()
     assert "There is a problem" in body
-    assert message in body
+    summary = body.split('govuk-error-summary__list">')[1].split("</ul>")[0]
+    if marked:  # the summary links to the box at fault
+        assert f'<a href="#id_period_{0 if marked == "month" else 1}">{message}' in summary
+    else:
+        assert f'">{message}' in summary
+    assert f"</span> {message}" in body  # beside the field, not only in the summary
+    if marked:
+        box = body.split(f'id="id_period_{0 if marked == "month" else 1}"')[0].rsplit("<input", 1)[1]
+        assert "govuk-input--error" in box
     assert not PaymentRun.objects.exists()
+
+
+def test_the_page_asks_for_the_month_in_two_boxes_and_drafts_it(client, council, march):
+    client.force_login(builders.staff(council, Role.PAYMENTS_OFFICER))
+    page = client.get(reverse("payments:run_draft")).content.decode()
+    assert '<legend class="govuk-fieldset__legend">' in page and "Month to pay" in page
+    assert 'name="period_0"' in page and 'name="period_1"' in page and 'name="period"' not in page
+    assert 'value="3"' in page and 'value="2026"' in page  # this month, filled in
+    response = client.post(reverse("payments:run_draft"), {"period_0": " 03 ", "period_1": "2026"})
+    run = PaymentRun.objects.get()
+    assert response["Location"] == reverse("payments:run_detail", args=[run.pk])
+    assert run.period == date(2026, 3, 1)
 
 
 @pytest.mark.parametrize(("period", "message"), WILD_PERIODS)

@@ -58,3 +58,30 @@ def test_the_annual_statement_counts_runs_paid_in_the_tax_year(council, monkeypa
     assert annual_statement(home, 2026).total == Decimal("1050.00")  # April: 30 nights
     assert statement.by_category == [("Fostering allowance", Decimal("1085.00"))]
     assert "not tax advice" in statement.note
+
+
+def test_the_tax_year_page_lists_only_the_statements_paid_in_that_tax_year(client, council, monkeypatch):
+    from django.urls import reverse
+
+    from fostering.accounts.roles import Role
+    from tests import builders
+
+    f.rates(council)
+    home = f.household(council)
+    f.placement(home, f.child(council, date(2013, 6, 1)), date(2026, 2, 1))
+    _pay(council, monkeypatch, date(2026, 2, 1), date(2026, 2, 28))  # paid 28 February: 2025/26
+    _pay(council, monkeypatch, date(2026, 3, 1), date(2026, 4, 5))  # paid 5 April: 2025/26
+    _pay(council, monkeypatch, date(2026, 4, 1), date(2026, 4, 6))  # paid 6 April: 2026/27
+    client.force_login(builders.staff(council, Role.PAYMENTS_OFFICER))
+
+    def listed(year: int) -> str:
+        page = client.get(reverse("payments:annual", args=[home.pk]), {"year": year}).content.decode()
+        return page.split('id="tax-year-statements">')[1].split("</ul>")[0]
+
+    earlier = listed(2025)
+    assert ">February 2026</a>" in earlier and ">March 2026</a>: £1,085.00, paid 5 April 2026" in earlier
+    assert "April 2026</a>: £1,050.00" not in earlier
+    later = listed(2026)
+    assert ">April 2026</a>: £1,050.00, paid 6 April 2026" in later
+    assert "February 2026" not in later and "March 2026" not in later
+    assert "No statements were paid in this tax year." in listed(2024)
