@@ -41,7 +41,7 @@ def test_a_choice_reads_with_the_field_label_and_the_choice_labels_and_the_actor
     worker = builders.staff(org, Role.SERVICE_MANAGER, first_name="Martyn", last_name="Barnes")
     changed = event("households.fosteringhousehold", {"carer_type": ["mainstream", "kinship"]}, actor=worker)
     assert sentences(changed) == [
-        "Martyn Barnes changed the carer type from Mainstream foster carer to Kinship (connected person) carer."
+        "Martyn Barnes changed the kind of carer from Mainstream foster carer to Kinship (connected person) carer."
     ]
     assert readable_events([changed])[0].heading == "Something changed"
 

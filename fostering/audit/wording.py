@@ -43,6 +43,16 @@ def register_list_choices(model_label: str, field_name: str, choices: Iterable[t
     LIST_CHOICES[(model_label.lower(), field_name)] = {str(code): str(label) for code, label in choices}
 
 
+# Labels for fields whose verbose name is not what a person would say: app_label.model -> field -> label
+FIELD_LABELS: dict[tuple[str, str], str] = {}
+
+
+def register_field_labels(model_label: str, labels: dict[str, str]) -> None:
+    """Name fields in the words a person would use (called from an app's ready())."""
+    for name, label in labels.items():
+        FIELD_LABELS[(model_label.lower(), name)] = label
+
+
 def verb_label(verb: str) -> str:
     """'household_status_changed' -> 'Household status changed'."""
     return VERB_LABELS.get(verb, verb.replace("_", " ").capitalize())
@@ -237,7 +247,8 @@ class Wording:
     def label(self, record_type: str, key: str) -> str:
         found = self.fields.find(record_type, key)
         if found is not None:
-            return str(found.verbose_name)
+            registered = FIELD_LABELS.get((found.model._meta.label_lower, found.name))
+            return registered or str(found.verbose_name)
         return humanise(key)
 
     def sentence(self, event: AuditEvent, key: str, values: Any) -> str:

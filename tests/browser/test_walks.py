@@ -115,8 +115,8 @@ def test_a_supervising_social_worker_reads_back_a_visit_and_the_history_in_words
     timeline = page.get_by_role("list", name="Timeline")
     text = timeline.inner_text()
     assert "Household approved" in text
-    assert "The system set the carer type to Kinship (connected person) carer." in text
-    assert f"The system set the approved on to {approved_on.day} {approved_on:%B %Y}." in text
+    assert "The system set the kind of carer to Kinship (connected person) carer." in text
+    assert f"The system set the date of approval to {approved_on.day} {approved_on:%B %Y}." in text
     assert "The system set the supervising social worker to Martyn Barnes." in text
     assert "The system set the placement types to Short-term." in text
     assert "The system set the named child to Ava Reid" in text
@@ -190,10 +190,12 @@ def test_a_service_manager_finds_the_panels_year_and_the_approvals_from_reports(
     assert page.locator("h1").inner_text().startswith("The panel's year:")
     check("the panel's year")
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Reports").click()
+    page.get_by_role("link", name="Back to reports").click()
     page.get_by_role("link", name="Approvals by type of carer").click()
     assert page.locator("h1").inner_text() == "Approvals by type of carer"
     check("approvals report")
+    page.get_by_role("link", name="Back to reports").click()
+    assert page.locator("h1").inner_text() == "Reports"
     check.assert_clean()
 
 
@@ -251,7 +253,20 @@ def test_the_funnel_and_the_approvals_report_count_the_same_approvals(page, sign
     year = f"{start.year}-{str(start.year + 1)[-2:]}"
     row = page.locator("tbody tr").filter(has=page.get_by_role("rowheader", name=year, exact=True))
     assert row.locator("td").last.inner_text() == str(funnel_approvals)
+    headers = page.locator("thead th").all_inner_texts()
+    mainstream_column = headers.index("Mainstream foster carer") - 1  # the year is the row's header
+    report_mainstream = row.locator("td").nth(mainstream_column).inner_text()
+    assert report_mainstream == "3"
     check("approvals report")
+
+    # the mainstream funnel for the same period counts the mainstream approvals the report counts
+    page.go_back()
+    page.get_by_label("Kind of carer").select_option(label="Mainstream foster carer")
+    page.get_by_role("button", name="Show the funnel").click()
+    assert "carer_type=mainstream" in page.url and "csrfmiddlewaretoken" not in page.url
+    assert page.locator('[data-stage="approvals"]').inner_text() == report_mainstream
+    shares = [int(share) for share in re.findall(r"(\d+)%", page.locator("main").inner_text())]
+    assert all(share <= 100 for share in shares), shares
     check.assert_clean()
 
 
