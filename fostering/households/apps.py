@@ -19,3 +19,7 @@ class HouseholdsConfig(AppConfig):
             "households.fosteringhousehold",
             {"carer_type": "Kind of carer", "approved_on": "Date of approval"},
         )
+        register_field_labels(
+            "households.termsofapproval",
+            {"effective_from": "Start of the terms", "effective_to": "End of the terms"},
+        )

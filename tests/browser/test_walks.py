@@ -39,6 +39,7 @@ PHONE = 375
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 STORED_KEY = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b")
+PAGE_NAME = re.compile(r"\b[a-z_]+:[a-z_]+\b")
 
 
 class Checks:
@@ -160,8 +161,11 @@ def test_a_supervising_social_worker_reads_back_a_visit_and_the_history_in_words
     assert "Household status changed" in text
     assert "Morgan Manager changed the status from Available to On hold." in text
     assert "The carers asked for a break after the review." in text
+    assert "Morgan Manager changed the start of the terms from" in text
+    assert "Morgan Manager opened the record, which showed Ava Reid" in text
     assert not ISO_DATE.search(text), ISO_DATE.findall(text)
     assert not STORED_KEY.search(text), STORED_KEY.findall(text)
+    assert not PAGE_NAME.search(text), PAGE_NAME.findall(text)
     check("history (service manager)")
     check.assert_clean()
 
