@@ -183,6 +183,15 @@ def test_a_service_manager_finds_the_panels_year_and_the_approvals_from_reports(
     assert "Reports" in links.all_inner_texts()
     check("my work")
 
+    # the sections left out of the top navigation are grouped on one page
+    menu.get_by_role("link", name="All sections").click()
+    groups = page.locator("main h2").all_inner_texts()
+    assert "Reports and returns" in groups and "Administration" in groups
+    in_the_menu = set(page.get_by_role("navigation", name="Menu").locator("#navigation a").all_inner_texts())
+    elsewhere = set(page.locator("main li a").all_inner_texts()) - in_the_menu
+    assert {"Allegations", "Complaints", "Staff"} <= elsewhere
+    check("all sections")
+
     menu.get_by_role("link", name="Reports").click()
     assert page.url.endswith(reverse("reporting:index"))
     assert page.locator("h1").inner_text() == "Reports"
