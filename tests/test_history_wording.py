@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from fostering.accounts.permissions import Role
 from fostering.audit.models import AuditEvent
+from fostering.audit.services import record_read
 from fostering.audit.wording import dates_in_text, join_words, readable_events
 from fostering.households.choices import HouseholdStatus
 from fostering.households.services import (
@@ -41,7 +42,7 @@ def test_a_choice_reads_with_the_field_label_and_the_choice_labels_and_the_actor
     worker = builders.staff(org, Role.SERVICE_MANAGER, first_name="Martyn", last_name="Barnes")
     changed = event("households.fosteringhousehold", {"carer_type": ["mainstream", "kinship"]}, actor=worker)
     assert sentences(changed) == [
-        "Martyn Barnes changed the carer type from Mainstream foster carer to Kinship (connected person) carer."
+        "Martyn Barnes changed the kind of carer from Mainstream foster carer to Kinship (connected person) carer."
     ]
     assert readable_events([changed])[0].heading == "Something changed"
 
@@ -79,7 +80,7 @@ def test_iso_dates_read_as_govuk_dates_in_values_notes_and_labels():
         note="Terms from 2026-10-03",
     )
     assert sentences(changed) == [
-        "The system changed the effective from from 5 January 2026 to 3 October 2026."
+        "The system changed the start of the terms from 5 January 2026 to 3 October 2026."
     ]
     assert readable_events([changed])[0].note == "Terms from 3 October 2026"
     assert dates_in_text("Supervision visit on 2026-12-02") == "Supervision visit on 2 December 2026"
@@ -104,6 +105,21 @@ def test_an_unknown_key_reads_as_a_humanised_label_never_the_raw_key():
         "The system set the visit to Supervision visit on 2 December 2026.",
         "The system removed the reason code (it was Moved away).",
     ]
+
+
+def test_a_read_says_who_opened_the_record_and_the_children_it_showed_never_the_page_name():
+    org = builders.organisation("Wording Council", "811")
+    worker = builders.staff(org, Role.SERVICE_MANAGER, first_name="Morgan", last_name="Manager")
+    ava = builders.child(org, first_name="Ava", last_name="Reid")
+    leo = builders.child(org, first_name="Leo", last_name="Hart")
+    fh = builders.approved_household(org)
+    record_read(by=worker, page="households:detail", record=fh, children=[ava.pk, leo.pk])
+    record_read(by=worker, page="children:list", children=list(range(1, 40)), organisation_id=org.pk)
+    viewed, listed = readable_events(AuditEvent.objects.filter(verb__in=["viewed", "listed"]).order_by("id"))
+    assert viewed.heading == "Record viewed"
+    assert viewed.sentences == [f"Morgan Manager opened the record, which showed {ava} and {leo}."]
+    assert (viewed.note, listed.note, listed.record_label) == ("", "", "")
+    assert listed.sentences == ["Morgan Manager opened a list, which showed 39 children."]
 
 
 SNAKE_KEY = re.compile(r"\b[a-z]+_[a-z_]+\b")

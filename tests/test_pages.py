@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from fostering.accounts.roles import Role
 from fostering.audit.models import AuditEvent
+from fostering.households.choices import CarerType
 from fostering.households.models import SupervisionVisit, TermsOfApproval
 from fostering.people.models import Person
 from tests import builders
@@ -90,6 +91,35 @@ def test_terms_with_minimum_above_maximum_reshow_with_the_error_and_save_nothing
     assert response.status_code == 200
     assert "The youngest age must not be above the oldest age" in response.content.decode()
     assert TermsOfApproval.objects.filter(fostering_household=fh).count() == 1
+
+
+def test_new_terms_for_a_kinship_household_keep_the_child_it_is_approved_for(manager_client, council):
+    niece = builders.child(council, first_name="Ava", last_name="Reid")
+    fh = builders.approved_household(
+        council,
+        carer_type=CarerType.KINSHIP,
+        named_child_id=niece.pk,
+        number_of_children=1,
+        sibling_group_max=1,
+    )
+    page = manager_client.get(reverse("households:terms_change", args=[fh.pk])).content.decode()
+    assert 'name="number_of_children" value="1"' in page  # the form starts from the current terms
+    response = manager_client.post(
+        reverse("households:terms_change", args=[fh.pk]),
+        {
+            "effective_from_0": "1",
+            "effective_from_1": "6",
+            "effective_from_2": "2025",
+            "number_of_children": "2",
+            "age_min": "0",
+            "age_max": "18",
+            "placement_types": ["short_term", "respite"],
+            "sibling_group_max": "1",
+        },
+    )
+    assert response.status_code == 302
+    current = TermsOfApproval.objects.get(fostering_household=fh, effective_to__isnull=True)
+    assert (current.number_of_children, current.named_child_id) == (2, niece.pk)
 
 
 def test_a_service_refusal_is_shown_beside_the_field(manager_client, council):

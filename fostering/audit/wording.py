@@ -25,7 +25,13 @@ from .models import AuditEvent
 
 VERB_LABELS = {
     "viewed": "Record viewed",
+    "listed": "List opened",
+    "searched": "Search made",
 }
+# Reads of pages that show children (fostering.audit.services.record_read): who read what, not changes
+READ_VERBS = frozenset({"viewed", "listed", "searched"})
+SHOWN_BY_NAME = 5  # a page that showed more children than this reads as how many it showed
+URL_NAME = re.compile(r"^[a-z0-9_]+:[a-z0-9_]+$")
 
 ISO_DATE = re.compile(
     r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?\b"
@@ -41,6 +47,16 @@ LIST_CHOICES: dict[tuple[str, str], dict[str, str]] = {}
 def register_list_choices(model_label: str, field_name: str, choices: Iterable[tuple[Any, Any]]) -> None:
     """Name the labels of the codes a list field holds (called from an app's ready())."""
     LIST_CHOICES[(model_label.lower(), field_name)] = {str(code): str(label) for code, label in choices}
+
+
+# Labels for fields whose verbose name is not what a person would say: app_label.model -> field -> label
+FIELD_LABELS: dict[tuple[str, str], str] = {}
+
+
+def register_field_labels(model_label: str, labels: dict[str, str]) -> None:
+    """Name fields in the words a person would use (called from an app's ready())."""
+    for name, label in labels.items():
+        FIELD_LABELS[(model_label.lower(), name)] = label
 
 
 def verb_label(verb: str) -> str:
@@ -98,6 +114,28 @@ def _lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
+
+
+def _names(names: list[str]) -> str:
+    """People's names joined with 'and', as they are written."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _shown(event: AuditEvent) -> list[Any]:
+    shown = (event.changes or {}).get("children") or []
+    return shown if isinstance(shown, list) else [shown]
+
+
+def _child_model() -> type[models.Model] | None:
+    try:
+        return apps.get_model("children", "Child")
+    except LookupError:
+        return None
+
+
+def _not_a_page_name(text: str) -> str:
+    """A read names the page by its URL name ('households:detail'): not words a person reads."""
+    return "" if URL_NAME.match(text) else text
 
 
 def _is_empty(value: Any) -> bool:
@@ -161,7 +199,13 @@ class Wording:
 
     def _resolve_foreign_keys(self) -> None:
         wanted: dict[type[models.Model], set[str]] = defaultdict(set)
+        child_model = _child_model()
         for event in self.events:
+            if event.verb in READ_VERBS:
+                shown = _shown(event)
+                if child_model is not None and len(shown) <= SHOWN_BY_NAME:
+                    wanted[child_model].update(str(pk) for pk in shown)
+                continue
             for key, values in (event.changes or {}).items():
                 found = self.fields.find(event.record_type, key)
                 if found is None or not found.is_relation or found.related_model is None:
@@ -237,7 +281,8 @@ class Wording:
     def label(self, record_type: str, key: str) -> str:
         found = self.fields.find(record_type, key)
         if found is not None:
-            return str(found.verbose_name)
+            registered = FIELD_LABELS.get((found.model._meta.label_lower, found.name))
+            return registered or str(found.verbose_name)
         return humanise(key)
 
     def sentence(self, event: AuditEvent, key: str, values: Any) -> str:
@@ -253,20 +298,46 @@ class Wording:
             return f"{actor} removed the {label} (it was {self.value(found, old)})."
         return f"{actor} changed the {label} from {self.value(found, old)} to {self.value(found, new)}."
 
+    def read_sentence(self, event: AuditEvent) -> str:
+        """A read in words: who opened what, and the children it showed (by name, or how many)."""
+        actor = str(event.actor) if event.actor_id else "The system"
+        search = (event.changes or {}).get("search")
+        if search:
+            what = f"searched for “{search}”"
+        elif event.verb == "listed":
+            what = "opened a list"
+        else:
+            what = "opened the record"
+        shown = _shown(event)
+        if not shown:
+            return f"{actor} {what}."
+        if len(shown) > SHOWN_BY_NAME:
+            return f"{actor} {what}, which showed {len(shown):,} children."
+        model = _child_model()
+        held = self.names.get(model, {}) if model is not None else {}
+        names = [held.get(str(pk), "a child no longer held") for pk in shown]
+        return f"{actor} {what}, which showed {_names(names)}."
+
     def readable(self) -> list[Readable]:
         out = []
         for event in self.events:
             actor = str(event.actor) if event.actor_id else "the system"
+            if event.verb in READ_VERBS:
+                sentences = [self.read_sentence(event)]
+                note, record_label = _not_a_page_name(event.note), _not_a_page_name(event.record_label)
+            else:
+                sentences = [
+                    self.sentence(event, key, values) for key, values in (event.changes or {}).items()
+                ]
+                note, record_label = event.note, event.record_label
             out.append(
                 Readable(
                     event=event,
                     heading=verb_label(event.verb),
                     byline=f"{govuk_datetime(event.at)} by {actor}",
-                    sentences=[
-                        self.sentence(event, key, values) for key, values in (event.changes or {}).items()
-                    ],
-                    note=dates_in_text(event.note),
-                    record_label=dates_in_text(event.record_label),
+                    sentences=sentences,
+                    note=dates_in_text(note),
+                    record_label=dates_in_text(record_label),
                 )
             )
         return out

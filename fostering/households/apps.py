@@ -7,7 +7,7 @@ class HouseholdsConfig(AppConfig):
     verbose_name = "Fostering households"
 
     def ready(self) -> None:
-        from fostering.audit.wording import register_list_choices
+        from fostering.audit.wording import register_field_labels, register_list_choices
         from fostering.deadlines.items import register_work_provider
 
         from .choices import PlacementType
@@ -15,3 +15,11 @@ class HouseholdsConfig(AppConfig):
 
         register_work_provider(supervising_social_worker_work)
         register_list_choices("households.termsofapproval", "placement_types", PlacementType.choices)
+        register_field_labels(
+            "households.fosteringhousehold",
+            {"carer_type": "Kind of carer", "approved_on": "Date of approval"},
+        )
+        register_field_labels(
+            "households.termsofapproval",
+            {"effective_from": "Start of the terms", "effective_to": "End of the terms"},
+        )

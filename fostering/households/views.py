@@ -30,8 +30,10 @@ from .choices import HouseholdStatus, PlacementType
 from .deadlines import adult_member_checks, check_renewals, household_deadlines, tsd_deadlines
 from .filters import HouseholdFilter
 from .forms import HouseholdReviewForm, StatusChangeForm, SupervisionVisitForm, TermsOfApprovalForm
-from .models import FosteringHousehold
+from .models import FosteringHousehold, TermsOfApproval
 from .selectors import household_get_for_user
+
+TERMS_FORM_FIELDS = ("number_of_children", "age_min", "age_max", "placement_types", "sibling_group_max")
 
 VIEW_PERMS = (Perm.VIEW_HOUSEHOLD, Perm.VIEW_CASELOAD_HOUSEHOLD)
 
@@ -267,16 +269,32 @@ def status_change(request: StaffRequest, pk: int) -> HttpResponse:
 
 @login_required
 def terms_change(request: StaffRequest, pk: int) -> HttpResponse:
+    """New terms, starting from the current ones; the child a household is approved for (a kinship
+    household's named child) stays, as the form does not change it."""
+
+    def current(fh: FosteringHousehold) -> TermsOfApproval | None:
+        return fh.terms.filter(effective_to__isnull=True).first()
+
+    def make_form(fh: FosteringHousehold) -> TermsOfApprovalForm:
+        terms = current(fh)
+        initial = {name: getattr(terms, name) for name in TERMS_FORM_FIELDS} if terms else {}
+        return TermsOfApprovalForm(request.POST or None, initial=initial)
+
+    def change(fh: FosteringHousehold, data: dict[str, Any]) -> TermsOfApproval:
+        terms = current(fh)
+        return services.terms_of_approval_change(
+            fostering_household=fh,
+            named_child_id=terms.named_child_id if terms else None,
+            by=request.user,
+            **data,
+        )
+
     return _household_action(
         request,
         pk,
         Perm.CHANGE_TERMS_OF_APPROVAL,
-        lambda fh: TermsOfApprovalForm(request.POST or None),
-        lambda fh, data: services.terms_of_approval_change(
-            fostering_household=fh,
-            by=request.user,
-            **data,
-        ),
+        make_form,
+        change,
         "Change the terms of approval",
         "The new terms of approval have been saved",
     )
