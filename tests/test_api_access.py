@@ -57,7 +57,10 @@ READ_PATHS = {
     "/api/v1/payments/queries": None,
     "/api/v1/payments/queries/{id}": "payment_query",
     "/api/v1/returns/903/validations": None,
+    "/api/v1/indicators": None,
 }
+# Paths keyed by something other than a record's id, each checked in its own test below.
+OTHER_PATHS = {"/api/v1/indicators/{code}"}
 WRITE_PATHS = {"/api/v1/households/{id}/supervision-visits": ("household", Perm.RECORD_SUPERVISION)}
 LISTS = {"/api/v1/people": "person", "/api/v1/children": "child", "/api/v1/households": "household"}
 LISTS |= {"/api/v1/concerns/allegations": "allegation", "/api/v1/concerns/complaints": "complaint"}
@@ -70,7 +73,29 @@ LISTS |= {
 
 
 def test_every_endpoint_is_in_this_matrix():
-    assert set(api.get_openapi_schema()["paths"]) == set(READ_PATHS) | set(WRITE_PATHS)
+    assert set(api.get_openapi_schema()["paths"]) == set(READ_PATHS) | set(WRITE_PATHS) | OTHER_PATHS
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_an_indicator_opens_to_the_roles_that_read_indicators_and_only_their_councils(db, role):
+    own, other = (builders.organisation("Own Council", "801"), builders.organisation("Other Council", "802"))
+    user = builders.staff(own, role)
+    mine = builders.approved_household(own, name="Own household")
+    builders.approved_household(other, name="Their household")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {api_token_issue(user=user, by=None)}")
+    response = client.get("/api/v1/indicators/FOS06")
+    perms = ROLE_PERMISSIONS[role]
+    if Perm.USE_API not in perms:
+        assert response.status_code == 403
+    elif Perm.VIEW_INDICATORS not in perms:
+        assert response.status_code == 404
+        assert client.get("/api/v1/indicators").json() == []
+    else:
+        body = response.json()
+        assert body["numerator"] == 1
+        assert body["numerator_records"] == (
+            [{"kind": "household", "id": mine.pk}] if body["records_listed"] else []
+        )
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ through ``core.dates.month_from_parts``: its value is the first day of the month
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -24,42 +25,61 @@ from .dates import MONTH_PARTS, PARTS, DateInputError, date_from_parts, month_fr
 _OPTIONAL = re.compile(r"\s*\(optional\)\s*$", re.IGNORECASE)
 
 
-class DateInputField(GdsDateInputField):
+class _Boxes:
+    """What the date and the month inputs share: read the boxes, mark the ones at fault, say why."""
+
+    boxes: tuple[str, ...]
+    default_subject = "Date"
+    fields: Any
+    widget: Any
+    required: bool
+    disabled: bool
+    label: Any
+    empty_values: Any
+    error_messages: dict[str, Any]
+
+    read: Callable[..., date]  # the boxes' texts and the subject -> the date; a staticmethod
+
     def subject(self) -> str:
         """What the date is, for the messages: the label without "(optional)"."""
         label = _OPTIONAL.sub("", str(self.label or "")).strip()
-        return label or "Date"
+        return label or self.default_subject
 
     def clean(self, value: Any) -> date | None:
         for part in self.fields:
-            part.widget.errors = []  # type: ignore[attr-defined]
+            part.widget.errors = []
         if self.disabled and not isinstance(value, list | tuple):
-            value = self.widget.decompress(value)  # type: ignore[attr-defined]
+            value = self.widget.decompress(value)
         if value in self.empty_values:
             value = []
         if not isinstance(value, list | tuple):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
-        texts = [("" if v in self.empty_values else str(v)) for v in list(value)[: len(PARTS)]]
-        texts += [""] * (len(PARTS) - len(texts))
+        texts = [("" if v in self.empty_values else str(v)) for v in list(value)[: len(self.boxes)]]
+        texts += [""] * (len(self.boxes) - len(texts))
         if not any(text.strip() for text in texts):
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")
             return None
         try:
-            out = date_from_parts(*texts, subject=self.subject())
+            out = self.read(*texts, subject=self.subject())
         except DateInputError as refused:
-            for name, part in zip(PARTS, self.fields, strict=True):
+            for name, part in zip(self.boxes, self.fields, strict=True):
                 if name in refused.parts:
-                    part.widget.errors = [refused.message]  # type: ignore[attr-defined]
+                    part.widget.errors = [refused.message]
             raise ValidationError(refused.message, code="invalid_date") from None
-        self.validate(out)
-        self.run_validators(out)
+        self.validate(out)  # type: ignore[attr-defined]
+        self.run_validators(out)  # type: ignore[attr-defined]
         return out
 
     def compress(self, data_list: Any) -> date | None:
         if not data_list or not all(data_list):
             return None
-        return date_from_parts(*(str(v) for v in data_list), subject=self.subject())
+        return self.read(*(str(v) for v in data_list), subject=self.subject())
+
+
+class DateInputField(_Boxes, GdsDateInputField):
+    boxes = PARTS
+    read = staticmethod(date_from_parts)
 
 
 class MonthInputWidget(forms.MultiWidget):
@@ -85,48 +105,19 @@ class MonthInputWidget(forms.MultiWidget):
         return [value.month, value.year] if value else [None, None]
 
 
-class MonthInputField(forms.MultiValueField):
+class MonthInputField(_Boxes, forms.MultiValueField):
     """A month typed as month and year; every refusal is a GOV.UK message with the boxes at fault marked."""
 
     widget = MonthInputWidget
+    boxes = MONTH_PARTS
+    default_subject = "Month"
+    read = staticmethod(month_from_parts)
 
     def __init__(self, **kwargs: Any) -> None:
         parts = (forms.CharField(label="Month"), forms.CharField(label="Year"))
         kwargs["error_messages"] = {
             "required": "Enter the month and year",
+            "invalid": "Enter the month and year",
             **kwargs.get("error_messages", {}),
         }
         super().__init__(fields=parts, require_all_fields=False, **kwargs)
-
-    def subject(self) -> str:
-        label = _OPTIONAL.sub("", str(self.label or "")).strip()
-        return label or "Month"
-
-    def clean(self, value: Any) -> date | None:
-        for part in self.fields:
-            part.widget.errors = []  # type: ignore[attr-defined]
-        if value in self.empty_values:
-            value = []
-        if not isinstance(value, list | tuple):
-            raise ValidationError("Enter the month and year", code="invalid")
-        texts = [("" if v in self.empty_values else str(v)) for v in list(value)[: len(MONTH_PARTS)]]
-        texts += [""] * (len(MONTH_PARTS) - len(texts))
-        if not any(text.strip() for text in texts):
-            if self.required:
-                raise ValidationError(self.error_messages["required"], code="required")
-            return None
-        try:
-            out = month_from_parts(*texts, subject=self.subject())
-        except DateInputError as refused:
-            for name, part in zip(MONTH_PARTS, self.fields, strict=True):
-                if name in refused.parts:
-                    part.widget.errors = [refused.message]  # type: ignore[attr-defined]
-            raise ValidationError(refused.message, code="invalid_date") from None
-        self.validate(out)
-        self.run_validators(out)
-        return out
-
-    def compress(self, data_list: Any) -> date | None:
-        if not data_list or not all(data_list):
-            return None
-        return month_from_parts(*(str(v) for v in data_list), subject=self.subject())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from csp.decorators import csp_update
@@ -15,6 +17,7 @@ from django.urls import reverse
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, organisations_with
 from fostering.core import clock
+from fostering.core.forms import ServiceForm
 from fostering.core.views import StaffRequest, render_form, submit
 
 from . import charts, pack, records, services
@@ -220,57 +223,54 @@ def close_page(request: StaffRequest) -> HttpResponse:
     )
 
 
-@login_required
-def targets_page(request: StaffRequest) -> HttpResponse:
+@dataclass(frozen=True)
+class Setting:
+    """A page where the service manager enters one kind of yearly figure per indicator."""
+
+    kind: str
+    heading: str
+    form: type[ServiceForm]
+    model: type[Target] | type[Comparator]
+    save: Callable[..., Target | Comparator]
+    initial: dict[str, str]
+
+
+SETTINGS = {
+    "targets": Setting("targets", "Targets", TargetForm, Target, services.target_set, {"comparison": ">="}),
+    "comparators": Setting(
+        "comparators", "Comparators", ComparatorForm, Comparator, services.comparator_set, {}
+    ),
+}
+
+
+def _setting_page(request: StaffRequest, setting: Setting) -> HttpResponse:
     organisation = _council(request, Perm.MANAGE_INDICATORS)
-    year = Month.of(clock.today()).financial_year_end
-    form = TargetForm(request.POST or None, initial={"year": year, "comparison": ">="})
+    initial = {"year": Month.of(clock.today()).financial_year_end, **setting.initial}
+    form = setting.form(request.POST or None, initial=initial)
     if request.method == "POST":
-        target = submit(
-            form, lambda data: services.target_set(organisation=organisation, by=request.user, **data)
-        )
-        if target is not None:
+        saved = submit(form, lambda data: setting.save(organisation=organisation, by=request.user, **data))
+        if saved is not None:
             messages.success(
-                request, f"The target for {target.code} in {target.year - 1} to {target.year} is saved."
+                request,
+                f"The {setting.heading.lower()} for {saved.code} in {saved.year - 1} to {saved.year} are saved.",
             )
-            return redirect("indicators:targets")
-    rows = _titled(Target.objects.filter(organisation=organisation).order_by("-year", "code"))
+            return redirect(f"indicators:{setting.kind}")
+    rows = _titled(setting.model.objects.filter(organisation=organisation).order_by("-year", "code"))
     return render(
         request,
         "indicators/settings.html",
-        {
-            "form": form,
-            "heading": "Targets",
-            "rows": rows,
-            "kind": "targets",
-        },
+        {"form": form, "heading": setting.heading, "rows": rows, "kind": setting.kind},
     )
+
+
+@login_required
+def targets_page(request: StaffRequest) -> HttpResponse:
+    return _setting_page(request, SETTINGS["targets"])
 
 
 @login_required
 def comparators_page(request: StaffRequest) -> HttpResponse:
-    organisation = _council(request, Perm.MANAGE_INDICATORS)
-    form = ComparatorForm(request.POST or None, initial={"year": Month.of(clock.today()).financial_year_end})
-    if request.method == "POST":
-        comparator = submit(
-            form, lambda data: services.comparator_set(organisation=organisation, by=request.user, **data)
-        )
-        if comparator is not None:
-            messages.success(
-                request, f"The comparators for {comparator.code} in {comparator.year} are saved."
-            )
-            return redirect("indicators:comparators")
-    rows = _titled(Comparator.objects.filter(organisation=organisation).order_by("-year", "code"))
-    return render(
-        request,
-        "indicators/settings.html",
-        {
-            "form": form,
-            "heading": "Comparators",
-            "rows": rows,
-            "kind": "comparators",
-        },
-    )
+    return _setting_page(request, SETTINGS["comparators"])
 
 
 def _titled(rows: Any) -> list[Any]:

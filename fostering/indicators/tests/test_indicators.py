@@ -271,3 +271,23 @@ def test_the_dashboard_runs_a_fixed_number_of_queries_as_periods_close(client, c
         _close(council, month)
     assert queries() == few
     assert len(dashboard(council.pk)[0].points) == 5
+
+
+def test_the_settings_pages_save_a_target_and_a_comparator_or_say_why_not(client, council, county):
+    client.force_login(county["manager"])
+    url = reverse("indicators:targets")
+    refused = client.post(url, {"code": "FOS15", "year": "2027", "comparison": ">=", "value": "120"})
+    assert "100 or less" in refused.content.decode() and "govuk-error-summary" in refused.content.decode()
+    assert (
+        client.post(url, {"code": "FOS15", "year": "2027", "comparison": ">=", "value": "75"}).status_code
+        == 302
+    )
+    assert "At least 75.0" in client.get(url).content.decode()
+    url = reverse("indicators:comparators")
+    no_source = client.post(url, {"code": "FOS15", "year": "2027", "england": "71", "source": ""})
+    assert "Say where the comparators come from" in no_source.content.decode()
+    saved = client.post(
+        url, {"code": "FOS15", "year": "2027", "england": "71", "source": "Fostering in England"}
+    )
+    assert saved.status_code == 302
+    assert "Fostering in England" in client.get(url).content.decode()
