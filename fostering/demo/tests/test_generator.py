@@ -130,6 +130,7 @@ def test_the_county_is_the_size_of_the_domain_brief_and_its_data_is_valid():
     for upn in upns:
         validate_upn(upn)
     assert len(set(Child.objects.values_list("child_id", flat=True))) == Child.objects.count()
+    assert_indicators_count_what_they_list(org)
 
     # Every row stamped; a sample of each model passes the model's own validation and constraints.
     for model in ORG_MODELS:
@@ -140,6 +141,35 @@ def test_the_county_is_the_size_of_the_domain_brief_and_its_data_is_valid():
                 obj.full_clean()
             except ValidationError as error:  # pragma: no cover - the message says which row
                 pytest.fail(f"{model.__name__} {obj.pk}: {error}")
+
+
+def assert_indicators_count_what_they_list(org: Organisation) -> None:
+    """The county's 36 closed months: every figure's numerator is the number of records its drill-down
+    lists, every record counted is still held, and the mainstream approvals of a year are the approvals
+    report's."""
+    from fostering.indicators.models import ClosedPeriod, Figure
+    from fostering.indicators.records import listed
+    from fostering.reporting.households import approvals as approvals_report
+
+    assert ClosedPeriod.objects.filter(organisation=org).count() == 36
+    figures = Figure.objects.filter(period__organisation=org)
+    assert figures.count() > 36 * 10
+    for figure in figures:
+        rows = listed(figure.numerator_records)
+        assert figure.numerator == len(rows), (figure.code, figure.period)
+        assert all(row.url for row in rows), (figure.code, figure.period)
+    year_end = (
+        figures.filter(code="FOS02", period__month__month=3)
+        .select_related("period")
+        .order_by("period__month")
+        .last()
+    )
+    assert year_end is not None
+    label = f"{year_end.period.month.year - 1}-{str(year_end.period.month.year)[-2:]}"
+    table = approvals_report({org.pk})
+    row = next(r for r in table.rows if r[0] == label)
+    mainstream = table.headers.index("Mainstream foster carer")
+    assert row[mainstream] == year_end.numerator
 
 
 def _assert_service_shapes(org: Organisation) -> None:
