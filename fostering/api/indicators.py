@@ -23,9 +23,17 @@ from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND
 
 router = Router(tags=["Indicators"])
 
+
+class NoFigures(Exception):
+    """A month with no figures yet (it has not started): a 404, like a record that is not there."""
+
+
 Period = Annotated[
     str | None,
-    Query(pattern=r"^\d{4}-\d{2}$", description="The month, YYYY-MM (default: the latest closed month)"),
+    Query(
+        pattern=r"^20\d\d-(0[1-9]|1[0-2])$",
+        description="The month, YYYY-MM from 2000 (default: the latest closed month)",
+    ),
 ]
 
 
@@ -66,7 +74,7 @@ def _month(request: HttpRequest, organisation_id: int, period: str | None) -> Mo
     except PeriodError as error:
         raise ValidationError({"period": str(error)}) from error
     if month.first_day > clock.today():
-        raise ValidationError({"period": f"{month.label()} has not started yet"})
+        raise NoFigures(f"{month.label()} has not started yet: it has no figures")
     return month
 
 
@@ -98,14 +106,17 @@ def _figure(organisation_id: int, code: str, month: Month) -> dict[str, Any]:
 
 @router.get(
     "",
-    response={200: list[FigureOut], **AUTH_ERRORS, **INVALID},
+    response={200: list[FigureOut], **AUTH_ERRORS, **NOT_FOUND, **INVALID},
     summary="Every indicator's figure for a month (an empty list for a role that does not read them)",
 )
-def indicator_list(request: HttpRequest, period: Period = None) -> list[dict[str, Any]]:
+def indicator_list(request: HttpRequest, period: Period = None) -> Any:
     organisation = organisation_for(staff(request))
     if organisation is None:  # only managers read the indicators; others get an empty list
         return []
-    month = _month(request, organisation.pk, period)
+    try:
+        month = _month(request, organisation.pk, period)
+    except NoFigures as error:
+        return 404, {"detail": str(error)}
     return [_figure(organisation.pk, c.indicator.code, month) for c in INDICATORS if applies(c, month)]
 
 
@@ -119,7 +130,10 @@ def indicator_detail(request: HttpRequest, code: str, period: Period = None) -> 
     organisation = organisation_for(user)
     if organisation is None or code not in BY_CODE:  # out of reach is a 404, as for every record
         return 404, {"detail": f"There is no indicator {code} for you"}
-    month = _month(request, organisation.pk, period)
+    try:
+        month = _month(request, organisation.pk, period)
+    except NoFigures as error:
+        return 404, {"detail": str(error)}
     if not applies(BY_CODE[code], month):
         raise ValidationError(
             {"period": f"{code} is counted at the end of each quarter, not in {month.label()}"}

@@ -8,9 +8,15 @@ so its dashboard has trends; the councils of the national demo close their last 
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.db import models
+
+from fostering.audit.append_only import rewriting_demo_history
+from fostering.audit.models import AuditEvent
+from fostering.audit.services import record_type_of
 from fostering.indicators.catalogue import BY_CODE
 from fostering.indicators.periods import Month
 from fostering.indicators.services import comparator_set, period_close, target_set
@@ -43,16 +49,29 @@ COMPARATORS = {
 SOURCE = "Illustrative figures made up for the demo council, not published data"
 
 
+def _dated(ctx: DemoContext, record: models.Model, on: date) -> None:
+    """Date a record the services made, and its audit events, on the demo's own day (not the clock's), so
+    one seed always builds the same council."""
+    at = ctx.moment(on)
+    type(record)._default_manager.filter(pk=record.pk).update(created_at=at, modified_at=at)
+    with rewriting_demo_history():
+        AuditEvent.objects.filter(
+            organisation=ctx.organisation, record_type=record_type_of(record), record_id=str(record.pk)
+        ).update(at=at)
+
+
 def build_indicators(ctx: DemoContext) -> None:
     org = ctx.organisation
     this_year = Month.of(ctx.today).financial_year_end
     for year in (this_year - 2, this_year - 1, this_year):
+        set_on = date(year - 1, 4, 1) - timedelta(days=10)  # before the year starts
         for code, (comparison, value) in TARGETS.items():
-            target_set(
+            target = target_set(
                 organisation=org, code=code, year=year, comparison=comparison, value=Decimal(value), by=None
             )
+            _dated(ctx, target, set_on)
         for code, (england, neighbours, upper, median, lower) in COMPARATORS.items():
-            comparator_set(
+            comparator = comparator_set(
                 organisation=org,
                 code=code,
                 year=year,
@@ -64,9 +83,12 @@ def build_indicators(ctx: DemoContext) -> None:
                 lower_quartile=Decimal(lower),
                 by=None,
             )
+            _dated(ctx, comparator, set_on)
     months = 36 if org.code == MAIN_COUNCIL_CODE else 12
     latest = Month.of(ctx.today).shift(-1)
     for k in range(months - 1, -1, -1):
-        period_close(organisation=org, month=latest.shift(-k), by=None, today=ctx.today)
+        month = latest.shift(-k)
+        period = period_close(organisation=org, month=month, by=None, today=ctx.today)
+        _dated(ctx, period, min(month.last_day + timedelta(days=1), ctx.today))
     ctx.counts["indicators.ClosedPeriod"] += months
     assert set(TARGETS) <= set(BY_CODE) and set(COMPARATORS) <= set(BY_CODE)

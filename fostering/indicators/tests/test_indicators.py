@@ -250,7 +250,8 @@ def test_the_api_gives_each_figure_and_the_ids_counted(council, county):
     one = api.get("/api/v1/indicators/FOS13", {"period": "2026-03"}).json()
     assert one["records_listed"] is True
     assert sorted(r["id"] for r in one["numerator_records"]) == sorted(c.pk for c in county["children"])
-    assert api.get("/api/v1/indicators/FOS13", {"period": "2030-01"}).status_code == 422
+    assert api.get("/api/v1/indicators/FOS13", {"period": "2030-01"}).status_code == 404  # not started
+    assert api.get("/api/v1/indicators/FOS13", {"period": "2026-13"}).status_code == 422
     assert api.get("/api/v1/indicators/XX99").status_code == 404
     assert api.get("/api/v1/indicators", {"period": "March"}).status_code == 422
     # a month not closed is counted now and says so
