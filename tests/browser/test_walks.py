@@ -145,7 +145,9 @@ def test_a_supervising_social_worker_reads_back_a_visit_and_the_history_in_words
         "The new terms of approval have been saved" in page.locator(".govuk-notification-banner").inner_text()
     )
 
-    page.get_by_role("link", name="Change the status", exact=True).click()
+    page.get_by_role(
+        "link", name="Change the status"
+    ).first.click()  # beside the status, and under its history
     page.get_by_label("On hold").check()
     fill_date(page, "From", on)
     page.get_by_label("Reason").first.fill("The carers asked for a break after the review.")
