@@ -8,7 +8,9 @@ from tests.test_api_access import OTHER_PATHS, READ_PATHS, WRITE_PATHS
 pytestmark = pytest.mark.django_db
 
 # The endpoints are listed once, in the access matrix that every role is tested against.
-ENDPOINTS = {("get", path) for path in set(READ_PATHS) | OTHER_PATHS} | {("post", path) for path in WRITE_PATHS}
+ENDPOINTS = {("get", path) for path in set(READ_PATHS) | OTHER_PATHS} | {
+    ("post", path) for path in WRITE_PATHS
+}
 
 
 @pytest.fixture

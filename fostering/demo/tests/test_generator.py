@@ -150,8 +150,8 @@ def assert_indicators_count_what_they_list(org: Organisation) -> None:
     from fostering.indicators.catalogue import INDICATORS
     from fostering.indicators.models import ClosedPeriod, Figure
     from fostering.indicators.periods import Month
-    from fostering.indicators.services import applies
     from fostering.indicators.records import listed
+    from fostering.indicators.services import applies
     from fostering.reporting.households import approvals as approvals_report
 
     months = [
