@@ -78,7 +78,7 @@ def table(organisation_id: int, month: Month) -> list[dict[str, object]]:
                     (
                         f"{latest.numerator} out of {latest.denominator}"
                         if latest and latest.denominator is not None
-                        else (str(latest.numerator) if latest else "")
+                        else ""
                     ),
                     TREND_LABELS[trend(indicator, previous and previous.value, latest and latest.value)],
                     target,
