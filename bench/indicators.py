@@ -68,10 +68,10 @@ def main() -> None:
         )
     started = time.perf_counter()
     rows = pack.table(main_council.pk, quarter)
-    response = pack.pdf_response(main_council, quarter, rows)
+    content = pack.pdf_bytes(main_council, quarter, rows)
     print(
         f"scrutiny pack PDF for the quarter to {quarter}: {time.perf_counter() - started:.1f} s, "
-        f"{len(response.content) // 1024} KB, {len(rows)} indicators"
+        f"{len(content) // 1024} KB, {len(rows)} indicators"
     )
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -165,6 +166,7 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "accounts:token_revoke": ("own_api_token", None),
     # Background jobs: a 903 check waiting for a worker
     "jobs:detail": ("job", None),
+    "jobs:download": ("job", None),
     "jobs:status": ("job", None),
     # Data protection
     "dataprotection:rule_edit": ("retention_rule", Perm.MANAGE_DATA_PROTECTION),
@@ -191,7 +193,7 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "documents:template_edit": ("letter_template", Perm.MANAGE_LETTER_TEMPLATES),
 }
 # Record pages that answer with a file to download or JSON, not a page (the accessibility test skips them).
-FILE_PAGES = {"documents:download", "jobs:status"}
+FILE_PAGES = {"documents:download", "jobs:status", "jobs:download"}
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
     "people:list": ("person", {Perm.VIEW_PERSON}),
@@ -383,6 +385,7 @@ def build_council(org: Organisation) -> Council:
         description=f"Checking the 2026 return (job{org.code})",
         params={"year": 2026},
         created_by=staff[Role.SERVICE_MANAGER],
+        result_file=ContentFile(b"child,error\n", name=f"check-{org.code}.csv"),
     )
     # a DBS certificate and a draft letter kept on the household, and the council's letter templates
     document = documents_services.document_upload(

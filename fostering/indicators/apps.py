@@ -5,3 +5,8 @@ class IndicatorsConfig(AppConfig):
     name = "fostering.indicators"
     label = "indicators"
     verbose_name = "How the service is doing"
+
+    def ready(self) -> None:
+        from .jobs import register
+
+        register()

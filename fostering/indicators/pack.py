@@ -8,6 +8,7 @@ statistical neighbours' and England averages, and the numerator out of the denom
 from __future__ import annotations
 
 from io import BytesIO
+from typing import Any
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -98,7 +99,7 @@ def table(organisation_id: int, month: Month) -> list[dict[str, object]]:
     return out
 
 
-def _filename(organisation: Organisation, month: Month, ext: str) -> str:
+def filename(organisation: Organisation, month: Month, ext: str) -> str:
     return f"performance-pack-{organisation.code}-{month}.{ext}"
 
 
@@ -121,21 +122,26 @@ def xlsx_response(organisation: Organisation, month: Month, rows: list[dict[str,
     out = BytesIO()
     book.save(out)
     response = HttpResponse(out.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(organisation, month, "xlsx")}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename(organisation, month, "xlsx")}"'
     return response
 
 
-def pdf_response(organisation: Organisation, month: Month, rows: list[dict[str, object]]) -> HttpResponse:
+def pdf_bytes(
+    organisation: Organisation, month: Month, rows: list[dict[str, object]], progress: Any = None
+) -> bytes:
+    """The pack as a PDF: the table, then each indicator's trend drawn on the server (vl-convert)."""
     from weasyprint import HTML
 
     figures = []
-    for row in rows:
+    for n, row in enumerate(rows):
+        if progress is not None:
+            progress(n, len(rows) + 1, f"Drawing the chart of {row['cells'][2]}")  # type: ignore[index]
         spec = charts.trend_spec(row["row"])  # type: ignore[arg-type]
         figures.append({"title": row["cells"][2], "svg": charts.svg(spec) if spec else ""})  # type: ignore[index]
+    if progress is not None:
+        progress(len(rows), len(rows) + 1, "Laying out the PDF")
     html = render_to_string(
         "indicators/pack_pdf.html",
         {"organisation": organisation, "month": month, "rows": rows, "columns": COLUMNS, "figures": figures},
     )
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(organisation, month, "pdf")}"'
-    return response
+    return bytes(HTML(string=html).write_pdf())

@@ -31,6 +31,7 @@ from .definitions import (
     show,
 )
 from .forms import ClosePeriodForm, ComparatorForm, TargetForm
+from .jobs import start_pack_pdf
 from .models import Comparator, Target
 from .periods import Month, PeriodError
 from .selectors import by_topic, closed_months, dashboard, figure_for, organisation_for
@@ -181,11 +182,11 @@ def pack_page(request: StaffRequest) -> HttpResponse:
     months = [m for m in closed_months(organisation.pk) if m.is_quarter_end]
     month, message = _month(request, months)
     table = pack.table(organisation.pk, month) if month else []
-    kind = request.GET.get("format", "")
-    if month is not None and kind == "xlsx":
+    if month is not None and request.GET.get("format", "") == "xlsx":
         return pack.xlsx_response(organisation, month, table)
-    if month is not None and kind == "pdf":
-        return pack.pdf_response(organisation, month, table)
+    if month is not None and request.method == "POST":  # the PDF takes seconds: made in the background
+        job = start_pack_pdf(organisation=organisation, month=month, by=request.user)
+        return redirect("jobs:detail", job.pk)
     return render(
         request,
         "indicators/pack.html",

@@ -20,6 +20,8 @@ class Job(OrganisationRecord):
     progress_text = models.CharField(max_length=200, blank=True)
     result_url = models.CharField(max_length=300, blank=True)
     result_label = models.CharField(max_length=200, blank=True)
+    # a file the work made (a report's PDF), downloaded from the job's page by those who may see the job
+    result_file = models.FileField(upload_to="jobs/%Y/%m/", max_length=300, blank=True)
     # what the work found, in a sentence; a warning when it finished but left something unchecked
     outcome = models.CharField(max_length=500, blank=True)
     outcome_is_warning = models.BooleanField(default=False)

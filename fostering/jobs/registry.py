@@ -27,12 +27,14 @@ class Progress:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a finished job produced: a link to it, and the finding in a sentence (a warning if incomplete)."""
+    """What a finished job produced: a link to it, and the finding in a sentence (a warning if incomplete).
+    A job that makes a file gives it as ``file`` (its name and bytes) and no url: the link is its download."""
 
     url: str
     label: str
     summary: str = ""
     warning: bool = False
+    file: tuple[str, bytes] | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import require
@@ -76,6 +78,10 @@ def job_run(*, job_id: int) -> Job | None:
         return _fail(job, UNEXPECTED)
     job.status = JobStatus.DONE
     job.result_url, job.result_label = outcome.url[:300], outcome.label[:200]
+    if outcome.file is not None:
+        name, content = outcome.file
+        job.result_file.save(name, ContentFile(content), save=False)
+        job.result_url = reverse("jobs:download", args=[job.pk])
     job.outcome, job.outcome_is_warning = outcome.summary[:500], outcome.warning
     if job.steps_total:
         job.steps_done = job.steps_total
@@ -90,3 +96,10 @@ def _fail(job: Job, error: str) -> Job:
     job.finished_at = job.modified_at = clock.now()
     job.save(update_fields=["status", "error", "finished_at", "modified_at"])
     return job
+
+
+def job_file_downloaded(*, job: Job, by: User) -> None:
+    """A job's file was downloaded: who, and which (reports can hold what a council counts)."""
+    record_event(
+        actor=by, verb="job_file_downloaded", obj=job, changes={"file": [None, job.result_file.name]}
+    )

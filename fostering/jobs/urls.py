@@ -6,4 +6,5 @@ app_name = "jobs"
 urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/status/", views.status, name="status"),
+    path("<int:pk>/download/", views.download, name="download"),
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -15,6 +15,7 @@ from fostering.core.views import StaffRequest
 from .choices import FINISHED
 from .models import Job
 from .selectors import job_get_for_user
+from .services import job_file_downloaded
 
 REFRESH_SECONDS = 3
 
@@ -66,3 +67,14 @@ def detail(request: StaffRequest, pk: int) -> HttpResponse:
 def status(request: StaffRequest, pk: int) -> JsonResponse:
     job = job_get_for_user(user=request.user, pk=pk)
     return JsonResponse(as_json(job))
+
+
+@login_required
+def download(request: StaffRequest, pk: int) -> FileResponse:
+    """The file a finished job made, to those who may see the job; each download is audited."""
+    job = job_get_for_user(user=request.user, pk=pk)
+    if not job.result_file:
+        raise Http404("This work made no file")
+    job_file_downloaded(job=job, by=request.user)
+    name = job.result_file.name.rsplit("/", 1)[-1]
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)

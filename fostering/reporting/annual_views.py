@@ -17,6 +17,7 @@ from fostering.core.forms import ServiceForm
 from fostering.core.views import StaffRequest, submit
 
 from . import annual_report as report
+from .jobs import start_annual_report_pdf
 from .models import AnnualReportSection
 
 READERS = (Perm.WRITE_ANNUAL_REPORT,)  # the managers who write it, and the panel chair
@@ -58,13 +59,10 @@ def _year(request: StaffRequest) -> tuple[int, str]:
 def annual_report_page(request: StaffRequest) -> HttpResponse:
     organisation = _council(request, *READERS)
     year, error = _year(request)
+    if not error and request.method == "POST":  # the PDF takes seconds: made in the background
+        job = start_annual_report_pdf(organisation=organisation, year=year, by=request.user)
+        return redirect("jobs:detail", job.pk)
     result = report.annual_report(organisation, year)
-    if not error and request.GET.get("format") == "pdf":
-        response = HttpResponse(report.pdf(result), content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="annual-report-{organisation.code}-{year}.pdf"'
-        )
-        return response
     writes = organisation.pk in organisations_with(request.user, Perm.WRITE_ANNUAL_REPORT)
     return render(
         request,

@@ -5,3 +5,8 @@ class ReportingConfig(AppConfig):
     name = "fostering.reporting"
     label = "reporting"
     verbose_name = "Reports"
+
+    def ready(self) -> None:
+        from .jobs import register
+
+        register()

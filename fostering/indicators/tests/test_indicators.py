@@ -292,3 +292,20 @@ def test_the_settings_pages_save_a_target_and_a_comparator_or_say_why_not(client
     )
     assert saved.status_code == 302
     assert "Fostering in England" in client.get(url).content.decode()
+
+
+def test_the_packs_pdf_is_made_in_the_background_and_downloaded_by_those_who_may(client, council, county):
+    from fostering.audit.models import AuditEvent
+    from fostering.jobs.models import Job
+
+    _close(council)
+    client.force_login(county["manager"])
+    started = client.post(f"{reverse('indicators:pack')}?period=2026-03")
+    job = Job.objects.get(kind="indicators_pack_pdf")
+    assert started["Location"] == reverse("jobs:detail", args=[job.pk]) and job.status == "done"
+    download = client.get(reverse("jobs:download", args=[job.pk]))
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert AuditEvent.objects.filter(verb="job_file_downloaded", record_id=str(job.pk)).count() == 1
+    # a worker who does not read the indicators cannot see the job or its file
+    client.force_login(builders.staff(council, Role.SUPERVISING_SOCIAL_WORKER))
+    assert client.get(reverse("jobs:download", args=[job.pk])).status_code == 404

@@ -120,3 +120,34 @@ def test_a_job_is_seen_only_in_its_own_council_by_those_who_may_do_the_work(
         assert client.get(reverse("jobs:detail", args=[job.pk])).status_code == expected
         assert client.get(reverse("jobs:status", args=[job.pk])).status_code == expected
     assert Client().get(reverse("jobs:status", args=[job.pk])).status_code == 302
+
+
+def making_a_file(job, progress):
+    return Outcome(url="", label="Download the count", summary="Counted.", file=("count.csv", b"n\n3\n"))
+
+
+register_job_kind("test_file", label="Counting to a file", perm=Perm.CHECK_RETURN_903, run=making_a_file)
+
+
+@pytest.mark.django_db
+def test_a_file_the_work_made_is_downloaded_from_its_page_and_work_without_one_has_none(
+    client, council, service_manager
+):
+    job = services.job_start(
+        organisation=council,
+        kind="test_file",
+        description="Counting to a file",
+        params={},
+        by=service_manager,
+    )
+    job.refresh_from_db()
+    url = reverse("jobs:download", args=[job.pk])
+    assert job.result_url == url
+    client.force_login(service_manager)
+    assert 'href="' + url + '"' in client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    response = client.get(url)
+    assert b"".join(response.streaming_content) == b"n\n3\n"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert AuditEvent.objects.filter(verb="job_file_downloaded", record_id=str(job.pk)).exists()
+    without = start(council, service_manager)
+    assert client.get(reverse("jobs:download", args=[without.pk])).status_code == 404

@@ -16,6 +16,7 @@ from fostering.accounts.roles import Role
 from fostering.core.errors import NotAllowed
 from fostering.indicators.periods import Month
 from fostering.indicators.services import period_close
+from fostering.jobs.models import Job
 from fostering.reporting.annual_report import SECTIONS, annual_report, section_sign_off, section_write
 from fostering.reporting.models import AnnualReportSection
 from tests import builders
@@ -90,11 +91,20 @@ def test_the_report_is_a_pdf_with_its_words_and_figures_by_page_and_command(
         organisation=council, year=YEAR, section="final_word", text="Thank you to our carers.", by=service
     )
     client.force_login(service)
-    response = client.get(reverse("reporting:annual_report"), {"year": YEAR, "format": "pdf"})
-    assert response["Content-Type"] == "application/pdf"
+    # the page makes the PDF in the background (at once, in the tests) and the job's page offers it
+    started = client.post(f"{reverse('reporting:annual_report')}?year={YEAR}")
+    job = Job.objects.get(kind="annual_report_pdf")
+    assert started["Location"] == reverse("jobs:detail", args=[job.pk])
+    assert (
+        job.status == "done" and "1 of 20" not in job.outcome and "0 of 20 sections signed off" in job.outcome
+    )
+    assert reverse("jobs:download", args=[job.pk]) in client.get(started["Location"]).content.decode()
+    response = client.get(reverse("jobs:download", args=[job.pk]))
+    assert response["Content-Disposition"].startswith('attachment; filename="annual-report-')
+    downloaded = b"".join(response.streaming_content)
     out = tmp_path / "report.pdf"
     call_command("annual_report", "--year", str(YEAR), "--out", str(out))
-    for content in (response.content, out.read_bytes()):
+    for content in (downloaded, out.read_bytes()):
         text = " ".join(page.extract_text() for page in PdfReader(__import__("io").BytesIO(content)).pages)
         assert "Thank you to our carers." in text and "Draft, not signed off" in text
         assert "Fostering households" in text
