@@ -37,6 +37,7 @@ from tests import builders
 # Every page that shows one record: url name -> (kind of record, permission the page needs beyond seeing it).
 RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "people:detail": ("person", None),
+    "people:equality": ("person", Perm.CHANGE_PERSON),
     "people:edit": ("person", Perm.CHANGE_PERSON),
     "people:history": ("person", Perm.VIEW_HISTORY),
     "people:address_add": ("person", Perm.CHANGE_PERSON),

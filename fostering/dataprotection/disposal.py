@@ -14,7 +14,7 @@ from django.db import models
 from fostering.assessments.models import Assessment
 from fostering.children.models import Child
 from fostering.households.models import FosteringHousehold
-from fostering.people.models import Address, Household, HouseholdMember, Person
+from fostering.people.models import Address, EqualityMonitoring, Household, HouseholdMember, Person
 from fostering.recruitment.models import Enquiry
 
 ANONYMISED = "Anonymised"
@@ -67,6 +67,8 @@ def anonymise_person(person: Person) -> None:
         email="",
         phone="",
     )
+    # equality answers are held only with consent, for counts while the person is a carer: they go
+    EqualityMonitoring.objects.filter(person=person).delete()
     for address in Address.objects.filter(person=person):
         Address.objects.filter(pk=address.pk).update(
             line_1=ANONYMISED, line_2="", town=ANONYMISED, county="", postcode=outward(address.postcode)

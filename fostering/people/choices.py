@@ -76,3 +76,27 @@ class CheckOutcome(models.TextChoices):
     CLEAR = "clear", "Clear"
     INFORMATION_DISCLOSED = "disclosed", "Information disclosed: to be considered"
     NOT_SATISFACTORY = "not_satisfactory", "Not satisfactory"
+
+
+# Equality monitoring of carers, asked by Ofsted's fostering data collection from 2024-25 (with consent).
+class SexualOrientation(models.TextChoices):
+    HETEROSEXUAL = "heterosexual", "Heterosexual or straight"
+    GAY_LESBIAN = "gay_lesbian", "Gay or lesbian"
+    BISEXUAL = "bisexual", "Bisexual"
+    OTHER = "other", "Another sexual orientation"
+    PREFER_NOT = "prefer_not", "Prefer not to say"
+
+
+class GenderIdentity(models.TextChoices):
+    SAME = "same", "The same as the sex registered at birth"
+    DIFFERENT = "different", "Different from the sex registered at birth"
+    PREFER_NOT = "prefer_not", "Prefer not to say"
+
+
+class RelationshipStatus(models.TextChoices):
+    MARRIED = "married", "Married or in a civil partnership"
+    COHABITING = "cohabiting", "Living with a partner"
+    SINGLE = "single", "Single"
+    SEPARATED = "separated", "Separated or divorced"
+    WIDOWED = "widowed", "Widowed"
+    PREFER_NOT = "prefer_not", "Prefer not to say"

@@ -9,7 +9,18 @@ from fostering.core.forms import ServiceForm
 from fostering.core.validators import validate_postcode
 from fostering.core.versions import VersionedForm
 
-from .choices import CheckKind, CheckOutcome, Disability, Ethnicity, MemberRole, Religion, Sex
+from .choices import (
+    CheckKind,
+    CheckOutcome,
+    Disability,
+    Ethnicity,
+    GenderIdentity,
+    MemberRole,
+    RelationshipStatus,
+    Religion,
+    Sex,
+    SexualOrientation,
+)
 from .models import HouseholdMember
 
 
@@ -99,3 +110,28 @@ class AddressForm(ServiceForm):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
     moved_on = DateInputField(label="Living here since", help_text="For example, 1 9 2019")
+
+
+class EqualityMonitoringForm(ServiceForm):
+    """The equality questions, asked only once the person agrees to the answers being held."""
+
+    submit_label = "Save the answers"
+    consented_on = DateInputField(
+        label="Date they agreed to these answers being held",
+        help_text="The answers are counted, without names, in Ofsted's collection. For example, 3 11 2026",
+    )
+    sexual_orientation = forms.ChoiceField(
+        label="Sexual orientation", choices=SexualOrientation.choices, widget=forms.RadioSelect
+    )
+    gender_identity = forms.ChoiceField(
+        label="Is their gender the same as the sex registered at birth?",
+        choices=GenderIdentity.choices,
+        widget=forms.RadioSelect,
+    )
+    relationship_status = forms.ChoiceField(
+        label="Relationship status", choices=RelationshipStatus.choices, widget=forms.RadioSelect
+    )
+    sex_not_said = forms.BooleanField(label="They prefer not to say their sex", required=False)
+    disability_not_said = forms.BooleanField(
+        label="They prefer not to say whether they are disabled", required=False
+    )

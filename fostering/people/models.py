@@ -5,7 +5,18 @@ from django.db import models
 from fostering.core.models import OrganisationRecord
 from fostering.core.validators import validate_postcode
 
-from .choices import CheckKind, CheckOutcome, Disability, Ethnicity, MemberRole, Religion, Sex
+from .choices import (
+    CheckKind,
+    CheckOutcome,
+    Disability,
+    Ethnicity,
+    GenderIdentity,
+    MemberRole,
+    RelationshipStatus,
+    Religion,
+    Sex,
+    SexualOrientation,
+)
 
 
 class Person(OrganisationRecord):
@@ -133,3 +144,23 @@ class Check(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.member.person}"
+
+
+class EqualityMonitoring(OrganisationRecord):
+    """A carer's answers to the equality questions Ofsted's collection asks, kept only with their consent.
+
+    ``consented_on`` is when the person agreed to the answers being held and counted (anonymously) in the
+    returns; withdrawing consent clears the answers. Sex and disability are the person's own fields; the
+    person may prefer not to say them for monitoring, which is kept here.
+    """
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="equality_monitoring")
+    consented_on = models.DateField()
+    sexual_orientation = models.CharField(max_length=20, choices=SexualOrientation.choices)
+    gender_identity = models.CharField(max_length=20, choices=GenderIdentity.choices)
+    relationship_status = models.CharField(max_length=20, choices=RelationshipStatus.choices)
+    sex_not_said = models.BooleanField("Prefers not to say their sex", default=False)
+    disability_not_said = models.BooleanField("Prefers not to say whether they are disabled", default=False)
+
+    def __str__(self) -> str:
+        return f"Equality monitoring of {self.person}"

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/change/", views.person_edit, name="edit"),
     path("<int:pk>/history/", views.person_history, name="history"),
     path("<int:pk>/address/", views.address_add, name="address_add"),
+    path("<int:pk>/equality/", views.equality_monitoring, name="equality"),
 ]

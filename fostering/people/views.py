@@ -13,9 +13,10 @@ from fostering.audit.selectors import timeline_for
 from fostering.core.lists import list_page
 from fostering.core.views import StaffRequest, render_form, submit
 
+from .equality import ANSWERS, equality_monitoring_record, equality_monitoring_withdraw
 from .filters import PersonFilter
-from .forms import AddressForm, PersonEditForm, PersonForm
-from .models import Person
+from .forms import AddressForm, EqualityMonitoringForm, PersonEditForm, PersonForm
+from .models import EqualityMonitoring, Person
 from .selectors import person_get_for_user
 from .services import PERSON_FIELDS, address_move, person_create, person_update
 
@@ -45,13 +46,16 @@ def person_list(request: StaffRequest) -> HttpResponse:
 def person_detail(request: StaffRequest, pk: int) -> HttpResponse:
     person = _person_or_404(request, pk)
     memberships = person.household_memberships.select_related("household").order_by("-joined_on")
+    can_change = has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id)
     return render(
         request,
         "people/detail.html",
         {
             "person": person,
             "memberships": memberships,
-            "can_change": has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id),
+            "can_change": can_change,
+            # only those who may record the answers see whether any are held
+            "equality": EqualityMonitoring.objects.filter(person=person).first() if can_change else None,
         },
     )
 
@@ -115,4 +119,30 @@ def address_add(request: StaffRequest, pk: int) -> HttpResponse:
         heading="Record a new address",
         caption=person.full_name,
         back_url=reverse("people:detail", args=[person.pk]),
+    )
+
+
+@login_required
+def equality_monitoring(request: StaffRequest, pk: int) -> HttpResponse:
+    """Record a carer's equality answers with their consent, or withdraw it (the answers are deleted)."""
+    person = _person_or_404(request, pk)
+    if not has_perm(request.user, Perm.CHANGE_PERSON, person.organisation_id):
+        raise PermissionDenied
+    saved = EqualityMonitoring.objects.filter(person=person).first()
+    back = reverse("people:detail", args=[person.pk])
+    if request.method == "POST" and "withdraw" in request.POST:
+        equality_monitoring_withdraw(person=person, by=request.user)
+        messages.success(request, f"{person} withdrew their consent: their equality answers are deleted")
+        return redirect(back)
+    initial = {name: getattr(saved, name) for name in ("consented_on", *ANSWERS)} if saved else {}
+    form = EqualityMonitoringForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        row = submit(form, lambda data: equality_monitoring_record(person=person, by=request.user, **data))
+        if row is not None:
+            messages.success(request, f"{person}'s equality answers have been saved")
+            return redirect(back)
+    return render(
+        request,
+        "people/equality.html",
+        {"form": form, "person": person, "saved": saved, "back": back},
     )

@@ -44,8 +44,17 @@ from fostering.core.validators import age_on
 from fostering.households.approvals import approvals as approved_households
 from fostering.households.choices import CLOSED_STATUSES, CarerType, HouseholdStatus, ResignationReason
 from fostering.households.models import FosteringHousehold, StatusChange, TermsOfApproval
-from fostering.people.choices import Disability, Ethnicity, MemberRole, Religion, Sex
-from fostering.people.models import HouseholdMember
+from fostering.people.choices import (
+    Disability,
+    Ethnicity,
+    GenderIdentity,
+    MemberRole,
+    RelationshipStatus,
+    Religion,
+    Sex,
+    SexualOrientation,
+)
+from fostering.people.models import EqualityMonitoring, HouseholdMember, Person
 from fostering.placements.choices import HoldKind
 from fostering.placements.models import Placement, VacancyHold
 from fostering.placements.rules import NOT_A_PLACE
@@ -86,12 +95,19 @@ NOT_AVAILABLE_REASONS = [
 ]
 
 # What the collection asks that the records do not hold yet, said plainly.
+PREFER_NOT = ("prefer_not", "Prefer not to say")
+NO_CONSENT = ("no_consent", "Not held: no consent recorded")
+
+
+def _monitoring(person: Person) -> EqualityMonitoring | None:
+    """The carer's equality answers, held with their consent, or None."""
+    try:
+        return person.equality_monitoring
+    except EqualityMonitoring.DoesNotExist:
+        return None
+
+
 NOT_RECORDED: list[str] = [
-    "Carers' sexual orientation, gender identity and relationship status (asked from 2024-25): "
-    "the system does not record them.",
-    '"Prefer not to say" for a carer\'s sex and disability: only "not known" is recorded '
-    "(religion and ethnicity do record a refusal).",
-    "Carers' consent to their protected characteristics being held and reported: not recorded.",
     "Reasons a place is not available other than the household being on hold, the carers being on a break "
     "or the place being kept for a child (for example the needs of a child already placed).",
     "Applications and withdrawals of family and friends carers: connected person assessments are kept "
@@ -284,7 +300,7 @@ def dataset(*, organisation_id: int, organisation_name: str, year: int) -> Datas
     end_carers: list[tuple[_Household, HouseholdMember]] = []
     members = (
         HouseholdMember.objects.filter(household__fostering__in=ids.values("pk"), role=MemberRole.CARER)
-        .select_related("person")
+        .select_related("person", "person__equality_monitoring")
         .order_by("person__last_name", "person__first_name", "pk")
     )
     start_ids = {h.pk for h in at_start}
@@ -538,14 +554,21 @@ def dataset(*, organisation_id: int, organisation_name: str, year: int) -> Datas
     bands = {label: Figure(f"ages.{i}", label) for i, (label, _, _) in enumerate(AGE_BANDS)}
     bands[NO_BIRTH_DATE] = Figure("ages.none", NO_BIRTH_DATE)
     characteristics: dict[str, Figure] = {}
+    # sexual orientation, gender identity and relationship status are held only with the carer's consent
+    # (people.EqualityMonitoring); a carer without it is counted as such, and may prefer not to say their
+    # sex or disability there
     for choices, title in (
-        (Sex.choices, "Sex"),
+        ([*Sex.choices, PREFER_NOT], "Sex"),
         (Ethnicity.choices, "Ethnicity"),
         (Religion.choices, "Religion"),
-        (Disability.choices, "Disability"),
+        ([*Disability.choices, PREFER_NOT], "Disability"),
+        ([*SexualOrientation.choices, NO_CONSENT], "Sexual orientation"),
+        ([*GenderIdentity.choices, NO_CONSENT], "Gender identity"),
+        ([*RelationshipStatus.choices, NO_CONSENT], "Relationship status"),
     ):
         for value, label in choices:
-            characteristics[f"{title}:{value}"] = Figure(f"characteristics.{title.lower()}.{value}", label)
+            key = f"characteristics.{title.lower().replace(' ', '_')}.{value}"
+            characteristics[f"{title}:{value}"] = Figure(key, label)
     for h, member in end_carers:
         person = member.person
         record = Record(person.full_name, reverse("people:detail", args=[person.pk]), h.name)
@@ -555,11 +578,15 @@ def dataset(*, organisation_id: int, organisation_name: str, year: int) -> Datas
             age = age_on(person.date_of_birth, end)
             band = next(label for label, low, high in AGE_BANDS if low <= age <= high)
             bands[band].records.append(record)
+        answers = _monitoring(person)
         for title, value in (
-            ("Sex", person.sex),
+            ("Sex", PREFER_NOT[0] if answers and answers.sex_not_said else person.sex),
             ("Ethnicity", person.ethnicity),
             ("Religion", person.religion),
-            ("Disability", person.disability),
+            ("Disability", PREFER_NOT[0] if answers and answers.disability_not_said else person.disability),
+            ("Sexual orientation", answers.sexual_orientation if answers else NO_CONSENT[0]),
+            ("Gender identity", answers.gender_identity if answers else NO_CONSENT[0]),
+            ("Relationship status", answers.relationship_status if answers else NO_CONSENT[0]),
         ):
             figure = characteristics.get(f"{title}:{value}")
             if figure is not None:
@@ -574,8 +601,9 @@ def dataset(*, organisation_id: int, organisation_name: str, year: int) -> Datas
     characteristics_part = Part(
         "characteristics",
         f"Carers' characteristics at 31 March {end.year}",
-        "The characteristics the records hold for the same carers. The others the collection asks for are "
-        "listed under what is not recorded yet.",
+        "The characteristics the records hold for the same carers. Sexual orientation, gender identity and "
+        "relationship status are held only for carers who agreed to them being held (the equality answers on "
+        "a person's record); the others are counted as not held.",
         [("number", "Carers")],
         [(f"{key.split(':')[0]}: {figure.label}", [figure]) for key, figure in characteristics.items()],
     )

@@ -242,7 +242,7 @@ def test_the_page_shows_the_figures_the_checks_and_what_is_not_recorded(client, 
     assert "2025-26" in page and 'data-checks="pass"' in page
     assert 'data-figure="households_end.all"><a class="govuk-link"' in page
     assert "figure=households_end.all" in page and ">4<" in page
-    assert "What the collection asks that is not recorded yet" in page and "sexual orientation" in page
+    assert "What the collection asks that is not recorded yet" in page and "The children" in page
     records = client.get(reverse("reporting:ofsted_records"), {"year": YEAR, "figure": "staying_put"})
     assert records.status_code == 200
     assert (
@@ -373,3 +373,37 @@ def test_a_manager_of_two_councils_chooses_the_council(client, council, other_co
     assert page.count("data-record") == 1 and "Morgan household" not in page
     dataset_page = client.get(reverse("reporting:ofsted_dataset"), {"year": YEAR}).content.decode()
     assert 'name="organisation"' in dataset_page
+
+
+def test_carers_equality_answers_are_counted_only_with_their_consent(council, recorded):
+    from fostering.people.equality import equality_monitoring_record, equality_monitoring_withdraw
+    from fostering.people.models import Person
+
+    def figures() -> dict:
+        return dataset(organisation_id=council.pk, organisation_name=council.name, year=YEAR).figures()
+
+    def count(key: str) -> int:
+        return len(figures()[key].records)
+
+    # a carer at 31 March, as the dataset lists them: none has given consent yet
+    no_consent = figures()["characteristics.sexual_orientation.no_consent"].records
+    assert no_consent and count("characteristics.sexual_orientation.bisexual") == 0
+    person = Person.objects.get(pk=int(no_consent[0].url.rstrip("/").rsplit("/", 1)[-1]))
+    equality_monitoring_record(
+        person=person,
+        consented_on=date(2026, 1, 5),
+        sexual_orientation="bisexual",
+        gender_identity="prefer_not",
+        relationship_status="married",
+        sex_not_said=True,
+        by=None,
+    )
+    assert count("characteristics.sexual_orientation.bisexual") == 1
+    assert count("characteristics.sexual_orientation.no_consent") == len(no_consent) - 1
+    assert count("characteristics.gender_identity.prefer_not") == 1
+    assert count("characteristics.relationship_status.married") == 1
+    assert count("characteristics.sex.prefer_not") == 1
+    equality_monitoring_withdraw(person=person, by=None)
+    assert count("characteristics.sexual_orientation.bisexual") == 0
+    assert count("characteristics.sexual_orientation.no_consent") == len(no_consent)
+    assert count("characteristics.sex.prefer_not") == 0
