@@ -54,6 +54,7 @@ from .archive import build_archive
 from .assessments import build_assessments
 from .care import build_care_history
 from .children import build_children
+from .equality import build_equality
 from .household_life import build_household_life
 from .households import build_households
 from .indicators import build_indicators
@@ -182,6 +183,7 @@ STEPS: list[Step] = [
     build_kinship,
     build_care_history,
     build_household_life,
+    build_equality,
     build_panel,
     build_referrals,
     build_payments,
