@@ -4,6 +4,7 @@ England's adult population, with a few preferring not to say."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from fostering.people.choices import GenderIdentity, MemberRole, RelationshipStatus, SexualOrientation
@@ -32,7 +33,7 @@ RELATIONSHIP = [
 
 
 def build_equality(ctx: DemoContext) -> None:
-    def pick(options: list[tuple[str, int]]) -> str:
+    def pick(options: Sequence[tuple[str, int]]) -> str:
         return ctx.rng.choices([value for value, _ in options], weights=[w for _, w in options])[0]
 
     carers = (
