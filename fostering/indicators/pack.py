@@ -8,6 +8,7 @@ statistical neighbours' and England averages, and the numerator out of the denom
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 from django.http import HttpResponse
@@ -130,7 +131,7 @@ def pdf_bytes(
     organisation: Organisation, month: Month, rows: list[dict[str, object]], progress: Any = None
 ) -> bytes:
     """The pack as a PDF: the table, then each indicator's trend drawn on the server (vl-convert)."""
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     figures = []
     for n, row in enumerate(rows):
@@ -144,4 +145,5 @@ def pdf_bytes(
         "indicators/pack_pdf.html",
         {"organisation": organisation, "month": month, "rows": rows, "columns": COLUMNS, "figures": figures},
     )
-    return bytes(HTML(string=html).write_pdf())
+    stylesheet = CSS(filename=Path(__file__).parent / "static" / "indicators/pack_pdf.css")
+    return bytes(HTML(string=html).write_pdf(stylesheets=[stylesheet]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -198,10 +199,11 @@ def section_sign_off(*, organisation: Organisation, year: int, section: str, by:
 
 def pdf(report: AnnualReport) -> bytes:
     from django.template.loader import render_to_string
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     for section in report.sections:
         for figure in section.figures:
             figure.svg = charts.svg(figure.spec) if figure.spec else ""  # type: ignore[attr-defined]
     html = render_to_string("reporting/annual_report_pdf.html", {"report": report})
-    return bytes(HTML(string=html).write_pdf())
+    stylesheet = CSS(filename=Path(__file__).parent / "static" / "reporting/annual_report_pdf.css")
+    return bytes(HTML(string=html).write_pdf(stylesheets=[stylesheet]))
