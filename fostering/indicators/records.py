@@ -8,10 +8,11 @@ others see the counts.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models
 from django.urls import reverse
 
 from fostering.accounts.models import User
@@ -27,86 +28,73 @@ from fostering.recruitment.models import Enquiry
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of record counted: its noun, its page, who may open it, and how its label is read: the
+    model, the fields read in one query, and the label made from them."""
+
     noun: str
     url_name: str
     perm: Perm
-    rows: Any  # callable: ids -> {id: label}
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    label: Callable[..., str]
+
+    def labels(self, ids: Sequence[int]) -> dict[int, str]:
+        rows = self.model._default_manager.filter(pk__in=ids).values_list("pk", *self.fields)
+        return {pk: self.label(*values) for pk, *values in rows}
 
 
-def _households(ids: Sequence[int]) -> dict[int, str]:
-    return {
-        pk: f"{name} ({ref})"
-        for pk, name, ref in FosteringHousehold.objects.filter(pk__in=ids).values_list(
-            "pk", "household__name", "reference"
-        )
-    }
-
-
-def _children(ids: Sequence[int]) -> dict[int, str]:
-    return {
-        pk: f"{first} {last}"
-        for pk, first, last in Child.objects.filter(pk__in=ids).values_list(
-            "pk", "person__first_name", "person__last_name"
-        )
-    }
-
-
-def _people(ids: Sequence[int]) -> dict[int, str]:
-    return {
-        pk: f"{first} {last}"
-        for pk, first, last in Person.objects.filter(pk__in=ids).values_list("pk", "first_name", "last_name")
-    }
-
-
-def _enquiries(ids: Sequence[int]) -> dict[int, str]:
-    return {
-        pk: f"{first} {last}, {at:%-d %B %Y}"
-        for pk, first, last, at in Enquiry.objects.filter(pk__in=ids).values_list(
-            "pk", "person__first_name", "person__last_name", "received_at"
-        )
-    }
-
-
-def _assessments(ids: Sequence[int]) -> dict[int, str]:
-    return dict(Assessment.objects.filter(pk__in=ids).values_list("pk", "household__name"))
-
-
-def _items(ids: Sequence[int]) -> dict[int, str]:
-    return {
-        pk: f"{name}, panel on {on:%-d %B %Y}"
-        for pk, name, on in PanelItem.objects.filter(pk__in=ids).values_list(
-            "pk", "household__name", "meeting__meets_on"
-        )
-    }
-
-
-def _reviews(ids: Sequence[int]) -> dict[int, str]:
-    return {
-        pk: f"{name}, review on {on:%-d %B %Y}"
-        for pk, name, on in HouseholdReview.objects.filter(pk__in=ids).values_list(
-            "pk", "fostering_household__household__name", "held_on"
-        )
-    }
-
-
-def _allegations(ids: Sequence[int]) -> dict[int, str]:
-    return {
-        pk: f"{name}, received {on:%-d %B %Y}"
-        for pk, name, on in Allegation.objects.filter(pk__in=ids).values_list(
-            "pk", "fostering_household__household__name", "received_on"
-        )
-    }
+def _name(first: str, last: str) -> str:
+    return f"{first} {last}"
 
 
 KINDS: dict[str, Kind] = {
-    "household": Kind("household", "households:detail", Perm.VIEW_HOUSEHOLD, _households),
-    "child": Kind("child", "children:detail", Perm.VIEW_CHILD, _children),
-    "person": Kind("person", "people:detail", Perm.VIEW_PERSON, _people),
-    "enquiry": Kind("enquiry", "recruitment:enquiry_detail", Perm.VIEW_ENQUIRY, _enquiries),
-    "assessment": Kind("assessment", "assessments:detail", Perm.VIEW_ASSESSMENT, _assessments),
-    "item": Kind("panel case", "panel:item_detail", Perm.VIEW_PANEL, _items),
-    "review": Kind("household review", "households:review_detail", Perm.VIEW_HOUSEHOLD, _reviews),
-    "allegation": Kind("allegation", "concerns:allegation_detail", Perm.VIEW_ALLEGATION, _allegations),
+    "household": Kind(
+        "household",
+        "households:detail",
+        Perm.VIEW_HOUSEHOLD,
+        FosteringHousehold,
+        ("household__name", "reference"),
+        lambda name, ref: f"{name} ({ref})",
+    ),
+    "child": Kind(
+        "child", "children:detail", Perm.VIEW_CHILD, Child, ("person__first_name", "person__last_name"), _name
+    ),
+    "person": Kind("person", "people:detail", Perm.VIEW_PERSON, Person, ("first_name", "last_name"), _name),
+    "enquiry": Kind(
+        "enquiry",
+        "recruitment:enquiry_detail",
+        Perm.VIEW_ENQUIRY,
+        Enquiry,
+        ("person__first_name", "person__last_name", "received_at"),
+        lambda first, last, at: f"{first} {last}, {at:%-d %B %Y}",
+    ),
+    "assessment": Kind(
+        "assessment", "assessments:detail", Perm.VIEW_ASSESSMENT, Assessment, ("household__name",), str
+    ),
+    "item": Kind(
+        "panel case",
+        "panel:item_detail",
+        Perm.VIEW_PANEL,
+        PanelItem,
+        ("household__name", "meeting__meets_on"),
+        lambda name, on: f"{name}, panel on {on:%-d %B %Y}",
+    ),
+    "review": Kind(
+        "household review",
+        "households:review_detail",
+        Perm.VIEW_HOUSEHOLD,
+        HouseholdReview,
+        ("fostering_household__household__name", "held_on"),
+        lambda name, on: f"{name}, review on {on:%-d %B %Y}",
+    ),
+    "allegation": Kind(
+        "allegation",
+        "concerns:allegation_detail",
+        Perm.VIEW_ALLEGATION,
+        Allegation,
+        ("fostering_household__household__name", "received_on"),
+        lambda name, on: f"{name}, received {on:%-d %B %Y}",
+    ),
 }
 
 
@@ -128,7 +116,7 @@ def listed(refs: Iterable[Sequence[Any]]) -> list[Listed]:
     wanted: dict[str, list[int]] = defaultdict(list)
     for kind, pk in refs:
         wanted[kind].append(pk)
-    labels = {kind: KINDS[kind].rows(ids) for kind, ids in wanted.items()}
+    labels = {kind: KINDS[kind].labels(ids) for kind, ids in wanted.items()}
     out = []
     for kind, pk in refs:
         label = labels[kind].get(pk)
