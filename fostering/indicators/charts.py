@@ -38,6 +38,17 @@ def _shape(title: str, is_percent: bool, with_target: bool) -> dict[str, Any]:
     return chart.to_dict()
 
 
+def warm() -> None:
+    """Build every indicator's chart shapes, so a web process does it once as it starts (about a second),
+    not in the first requests of the dashboard."""
+    from .catalogue import INDICATORS
+
+    for counted in INDICATORS:
+        indicator = counted.indicator
+        for with_target in (False, True):
+            _shape(indicator.title, indicator.is_percent, with_target)
+
+
 def trend_spec(row: Row) -> dict[str, Any] | None:
     points = [
         {"month": p.month.first_day.isoformat(), "value": float(p.value)}
