@@ -15,8 +15,8 @@ from fostering.core import clock
 from fostering.indicators import records
 from fostering.indicators.catalogue import BY_CODE, INDICATORS
 from fostering.indicators.periods import Month, PeriodError
-from fostering.indicators.selectors import closed_months, figure_for, figure_judged, organisation_for
-from fostering.indicators.services import applies, count_now
+from fostering.indicators.selectors import closed_months, figure_judged, organisation_for
+from fostering.indicators.services import applies, standing
 
 from .auth import staff
 from .schemas import AUTH_ERRORS, INVALID, NOT_FOUND
@@ -80,27 +80,20 @@ def _month(request: HttpRequest, organisation_id: int, period: str | None) -> Mo
 
 def _figure(organisation_id: int, code: str, month: Month) -> dict[str, Any]:
     counted = BY_CODE[code]
-    kept = figure_for(organisation_id, code, month)
-    if kept is not None:
-        numerator, denominator, value = kept.numerator, kept.denominator, kept.value
-        refs = (kept.numerator_records, kept.denominator_records)
-    else:
-        live = count_now(organisation_id, counted, month)
-        numerator, denominator, value = live.numerator, live.denominator, live.value
-        refs = ([list(r) for r in live.count.numerator], [list(r) for r in live.count.denominator or []])
-    target, comparison, rag = figure_judged(organisation_id, counted, month, value)
+    figure = standing(organisation_id, counted, month)
+    target, comparison, rag = figure_judged(organisation_id, counted, month, figure.value)
     return {
         "code": code,
         "title": counted.indicator.title,
         "period": str(month),
-        "provisional": kept is None,
-        "value": value,
-        "numerator": numerator,
-        "denominator": denominator,
+        "provisional": figure.provisional,
+        "value": figure.value,
+        "numerator": figure.numerator,
+        "denominator": figure.denominator,
         "target": target,
         "comparison": comparison,
         "rag": rag,
-        "_refs": refs,
+        "_refs": (figure.numerator_refs, figure.denominator_refs),
     }
 
 

@@ -27,11 +27,6 @@ Comparison = Literal[">=", "<="]
 POLARITY_LABELS = {"high": "High is good", "low": "Low is good", "none": "Neither"}
 FREQUENCY_LABELS = {"monthly": "Monthly", "quarterly": "Quarterly", "annual": "Annual (year to date)"}
 VALUE_TYPE_LABELS = {"percent": "Percentage", "number": "Number"}
-RAG_LABELS = {
-    "green": "Green: target met",
-    "amber": "Amber: close to the target",
-    "red": "Red: target missed",
-}
 
 
 @dataclass(frozen=True)

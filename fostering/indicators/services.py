@@ -18,6 +18,7 @@ from .counts import Count
 from .definitions import target_problem, value_of
 from .models import ClosedPeriod, Comparator, Figure, Target
 from .periods import Month, window
+from .selectors import figure_for
 
 
 def refuse(field: str, message: str) -> ValidationError:
@@ -44,6 +45,58 @@ class Live:
     @property
     def value(self) -> Decimal | None:
         return value_of(self.counted.indicator, self.numerator, self.denominator)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """An indicator's figure for a month as every report shows it: the one kept when the month closed,
+    else the count now (provisional); ``live`` is the count now when it was made (to flag a recount)."""
+
+    kept: Figure | None
+    live: Live | None
+    numerator: int
+    denominator: int | None
+    value: Decimal | None
+    numerator_refs: list[list[object]]
+    denominator_refs: list[list[object]]
+
+    @property
+    def provisional(self) -> bool:
+        return self.kept is None
+
+    @property
+    def recount_differs(self) -> bool:
+        return (
+            self.kept is not None
+            and self.live is not None
+            and (self.live.numerator, self.live.denominator) != (self.kept.numerator, self.kept.denominator)
+        )
+
+
+def standing(organisation_id: int, counted: Counted, month: Month, *, recount: bool = False) -> Standing:
+    """The figure reports show for ``month``; with ``recount``, also count it now beside the kept one."""
+    kept = figure_for(organisation_id, counted.indicator.code, month)
+    live = count_now(organisation_id, counted, month) if kept is None or recount else None
+    if kept is not None:
+        return Standing(
+            kept,
+            live,
+            kept.numerator,
+            kept.denominator,
+            kept.value,
+            kept.numerator_records,
+            kept.denominator_records,
+        )
+    assert live is not None
+    return Standing(
+        None,
+        live,
+        live.numerator,
+        live.denominator,
+        live.value,
+        [list(r) for r in live.count.numerator],
+        [list(r) for r in live.count.denominator or []],
+    )
 
 
 def applies(counted: Counted, month: Month) -> bool:

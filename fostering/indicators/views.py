@@ -22,27 +22,12 @@ from fostering.core.views import StaffRequest, render_form, submit
 
 from . import charts, pack, records, services
 from .catalogue import BY_CODE
-from .definitions import (
-    FREQUENCY_LABELS,
-    POLARITY_LABELS,
-    RAG_LABELS,
-    TREND_LABELS,
-    VALUE_TYPE_LABELS,
-    show,
-)
+from .definitions import TREND_LABELS, show
 from .forms import ClosePeriodForm, ComparatorForm, TargetForm
 from .jobs import start_pack_pdf
 from .models import Comparator, Target
 from .periods import Month, PeriodError
-from .selectors import by_topic, closed_months, dashboard, figure_for, organisation_for
-
-LABELS = {
-    "polarity": POLARITY_LABELS,
-    "frequency": FREQUENCY_LABELS,
-    "value_type": VALUE_TYPE_LABELS,
-    "rag": RAG_LABELS,
-    "trend": TREND_LABELS,
-}
+from .selectors import by_topic, closed_months, dashboard, organisation_for
 
 
 def _council(request: StaffRequest, perm: Perm = Perm.VIEW_INDICATORS) -> Organisation:
@@ -76,7 +61,7 @@ def dashboard_page(request: StaffRequest) -> HttpResponse:
     months = closed_months(organisation.pk)
     month, message = _month(request, months)
     rows = dashboard(organisation.pk, upto=month)
-    topics = [topic for topic, _ in by_topic(rows)]
+    topics = list(dict.fromkeys(row.indicator.topic for row in rows))
     topic = request.GET.get("topic", "")
     if topic not in topics:
         topic = ""
@@ -97,7 +82,6 @@ def dashboard_page(request: StaffRequest) -> HttpResponse:
             "message": message,
             "topics": topics,
             "topic": topic,
-            "labels": LABELS,
             "manages": organisation.pk in organisations_with(request.user, Perm.MANAGE_INDICATORS),
         },
     )
@@ -112,7 +96,6 @@ def figure_page(request: StaffRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "choices": [c.indicator for c in BY_CODE.values()],
         "code": code,
-        "labels": LABELS,
     }
     if code not in BY_CODE:
         if code:
@@ -134,38 +117,26 @@ def figure_page(request: StaffRequest) -> HttpResponse:
             f"December); {month.label()} is not a quarter's end."
         )
         return render(request, "indicators/figure.html", context)
-    kept = figure_for(organisation.pk, code, month)
-    live = services.count_now(organisation.pk, counted, month) if month.first_day <= today else None
-    if kept is None and live is None:
+    if month.first_day > today:
         context["error"] = f"{month.label()} has not started yet."
         return render(request, "indicators/figure.html", context)
-    if kept is not None:
-        numerator_refs, denominator_refs = kept.numerator_records, kept.denominator_records
-        numerator, denominator, value = kept.numerator, kept.denominator, kept.value
-    else:
-        assert live is not None
-        numerator_refs = [list(r) for r in live.count.numerator]
-        denominator_refs = [list(r) for r in live.count.denominator or []]
-        numerator, denominator, value = live.numerator, live.denominator, live.value
-    recount_differs = (
-        kept is not None
-        and live is not None
-        and (live.numerator, live.denominator) != (kept.numerator, kept.denominator)
-    )
+    figure = services.standing(organisation.pk, counted, month, recount=True)
+    numerator_refs, denominator_refs = figure.numerator_refs, figure.denominator_refs
+    live = figure.live
     opens = records.may_open(request.user, organisation.pk, [*numerator_refs, *denominator_refs])
     context.update(
         {
             "indicator": counted.indicator,
             "month": month,
-            "kept": kept,
-            "provisional": kept is None,
+            "kept": figure.kept,
+            "provisional": figure.provisional,
             "ended": month.has_ended(today),
-            "numerator": numerator,
-            "denominator": denominator,
-            "value": show(counted.indicator, value),
+            "numerator": figure.numerator,
+            "denominator": figure.denominator,
+            "value": show(counted.indicator, figure.value),
             "live": live,
             "live_value": show(counted.indicator, live.value) if live else "",
-            "recount_differs": recount_differs,
+            "recount_differs": figure.recount_differs,
             "opens": opens,
             "numerator_records": records.listed(numerator_refs) if opens else [],
             "denominator_records": records.listed(denominator_refs) if opens else [],

@@ -22,11 +22,10 @@ from fostering.accounts.permissions import Perm, require
 from fostering.audit.services import record_event
 from fostering.core import clock
 from fostering.indicators import charts
-from fostering.indicators.catalogue import BY_CODE
 from fostering.indicators.definitions import show
 from fostering.indicators.periods import Month
-from fostering.indicators.selectors import Point, Row, figure_for
-from fostering.indicators.services import count_now
+from fostering.indicators.selectors import Row, dashboard
+from fostering.indicators.services import standing
 
 from .models import AnnualReportSection
 from .panel import panel_year
@@ -103,32 +102,20 @@ def year_problem(year: int, today: date) -> str:
     return ""
 
 
-def _figure(organisation_id: int, code: str, march: Month) -> Figure:
-    counted = BY_CODE[code]
-    indicator = counted.indicator
-    kept = figure_for(organisation_id, code, march)
-    if kept is not None:
-        numerator, denominator, value = kept.numerator, kept.denominator, kept.value
-    else:
-        live = count_now(organisation_id, counted, march)
-        numerator, denominator, value = live.numerator, live.denominator, live.value
-    # the year's monthly figures kept, for the chart (a quarterly indicator has four)
-    points = []
-    for k in range(11, -1, -1):
-        month = march.shift(-k)
-        figure = figure_for(organisation_id, code, month)
-        if figure is not None:
-            points.append(Point(month, figure.value, figure.numerator, figure.denominator))
-    row = Row(counted, points)
+def _figure(organisation_id: int, row: Row, march: Month) -> Figure:
+    """The figure at the year's end (kept, or counted now), and the year's kept months for its chart."""
+    indicator = row.indicator
+    figure = standing(organisation_id, row.counted, march)
+    title = (
+        indicator.title if indicator.frequency != "quarterly" else f"{indicator.title} (the quarter to March)"
+    )
     return Figure(
-        code,
-        indicator.title
-        if indicator.frequency != "quarterly"
-        else f"{indicator.title} (the quarter to March)",
-        show(indicator, value),
-        f"{numerator} out of {denominator}" if denominator is not None else "",
-        kept is not None,
-        charts.trend_spec(row) if len(points) > 1 else None,
+        indicator.code,
+        title,
+        show(indicator, figure.value),
+        f"{figure.numerator} out of {figure.denominator}" if figure.denominator is not None else "",
+        not figure.provisional,
+        charts.trend_spec(row) if len(row.points) > 1 else None,
     )
 
 
@@ -141,11 +128,12 @@ def annual_report(organisation: Organisation, year: int, *, today: date | None =
             "signed_off_by"
         )
     }
+    # the year's kept months of every indicator, in one query (a quarterly indicator has four)
+    rows = {row.indicator.code: row for row in dashboard(organisation.pk, upto=march, periods=12)}
     sections = []
     for code, title, indicators in SECTIONS:
-        section = Section(
-            code, title, [_figure(organisation.pk, c, march) for c in indicators], words.get(code)
-        )
+        figures = [_figure(organisation.pk, rows[c], march) for c in indicators]
+        section = Section(code, title, figures, words.get(code))
         if code == "panel_chair":
             section.extra["panel"] = panel_year(
                 organisation_ids={organisation.pk}, year=year - 1, today=today
