@@ -205,12 +205,27 @@ class Setting:
     model: type[Target] | type[Comparator]
     save: Callable[..., Target | Comparator]
     initial: dict[str, str]
+    saved: str
 
 
 SETTINGS = {
-    "targets": Setting("targets", "Targets", TargetForm, Target, services.target_set, {"comparison": ">="}),
+    "targets": Setting(
+        "targets",
+        "Targets",
+        TargetForm,
+        Target,
+        services.target_set,
+        {"comparison": ">="},
+        "Saved the target",
+    ),
     "comparators": Setting(
-        "comparators", "Comparators", ComparatorForm, Comparator, services.comparator_set, {}
+        "comparators",
+        "Comparators",
+        ComparatorForm,
+        Comparator,
+        services.comparator_set,
+        {},
+        "Saved the comparators",
     ),
 }
 
@@ -224,7 +239,7 @@ def _setting_page(request: StaffRequest, setting: Setting) -> HttpResponse:
         if saved is not None:
             messages.success(
                 request,
-                f"The {setting.heading.lower()} for {saved.code} in {saved.year - 1} to {saved.year} are saved.",
+                f"{setting.saved} for {saved.code} in {saved.year - 1} to {saved.year}.",
             )
             return redirect(f"indicators:{setting.kind}")
     rows = _titled(setting.model.objects.filter(organisation=organisation).order_by("-year", "code"))
