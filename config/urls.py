@@ -33,6 +33,8 @@ urlpatterns = [
     path("search/", include("fostering.search.urls")),
     path("data-protection/", include("fostering.dataprotection.urls")),
     path("documents/", include("fostering.documents.urls")),
+    path("my/", include("fostering.portal.urls")),
+    path("portal-access/", include("fostering.portal.staff_urls")),
     path("api/v1/", include("fostering.api.urls")),
     # the admin site signs in through the service's own sign-in (lockout by address, audit, two-factor)
     path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),

@@ -20,7 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
-from fostering.accounts.roles import STAFF_ROLES, Role
+from fostering.accounts.roles import PORTAL_ROLES, STAFF_ROLES, Role
 from fostering.accounts.services import api_token_issue
 from fostering.assessments.tests import factories as assessment_factories
 from fostering.dataprotection import services as dataprotection_services
@@ -31,6 +31,8 @@ from fostering.households.models import FosteringHousehold
 from fostering.jobs.models import Job
 from fostering.kinship.tests import factories as kinship_factories
 from fostering.payments.tests import factories as payment_factories
+from fostering.portal import services as portal_services
+from fostering.portal.middleware import PORTAL_PATHS
 from fostering.recruitment.tests import factories as recruitment_factories
 from tests import builders
 
@@ -240,6 +242,21 @@ OPEN_PAGES = {
     "accounts:password_change_done",
 }
 ADD_PAGES = {"people:add": Perm.CHANGE_PERSON, "children:add": Perm.CHANGE_CHILD}
+# The staff side of the portal: who of a household or an application may sign in, and writing to them.
+RECORD_PAGES |= {
+    "portal_staff:household": ("household", None),
+    "portal_staff:household_message": ("household", Perm.INVITE_TO_PORTAL),
+    "portal_staff:assessment": ("assessment", None),
+    "portal_staff:assessment_message": ("assessment", Perm.INVITE_TO_PORTAL),
+    "portal_staff:resend": ("portal_access", Perm.INVITE_TO_PORTAL),
+    "portal_staff:withdraw": ("portal_access", Perm.INVITE_TO_PORTAL),
+    "portal_staff:end": ("portal_access", Perm.INVITE_TO_PORTAL),
+}
+# Staff pages of the portal's parts (each part adds its own line below).
+# portal part: money
+# portal part: children
+# portal part: household
+# portal part: application
 ADD_PAGES |= {"assessments:add": Perm.START_ASSESSMENT}
 ADD_PAGES |= {"kinship:start": Perm.START_KINSHIP_ASSESSMENT}
 ADD_PAGES |= {"recruitment:enquiry_add": Perm.CHANGE_ENQUIRY, "recruitment:event_add": Perm.CHANGE_ENQUIRY}
@@ -299,8 +316,9 @@ SEARCHED = {
 # Pages anyone may open without signing in; each takes the organisation's code.
 PUBLIC_PAGES = {"recruitment:enquire", "recruitment:enquire_thanks"}
 # Outside this test: signing in and out, the second factor, resetting a forgotten password, the API
-# (tests/test_api_access.py) and the admin site.
+# (tests/test_api_access.py), the admin site and the carers' and applicants' portal (tests/test_portal_access.py).
 NOT_HERE = (
+    "portal:",
     "accounts:login",
     "accounts:logout",
     "accounts:two_factor",
@@ -311,6 +329,10 @@ NOT_HERE = (
 
 
 def page_names() -> set[str]:
+    return {name for name in page_names_all() if not name.startswith(NOT_HERE) and name != "bare"}
+
+
+def page_names_all() -> set[str]:
     names: set[str] = set()
 
     def walk(patterns: list, prefix: str) -> None:
@@ -321,7 +343,7 @@ def page_names() -> set[str]:
                 names.add(prefix + pattern.name)
 
     walk(get_resolver().url_patterns, "")
-    return {name for name in names if not name.startswith(NOT_HERE) and name != "bare"}
+    return names
 
 
 def test_every_page_of_the_service_is_in_this_matrix():
@@ -433,6 +455,14 @@ def build_council(org: Organisation) -> Council:
             "assessment": assessment,
             # a member of staff's account, and an API token of the service manager (who opens every page)
             "staff_user": staff[Role.DUTY_WORKER],
+            "portal_access": portal_services.invite(
+                record=household,
+                person=person,
+                email=f"carer{org.code}@example.org",
+                site="",
+                by=None,
+                send=False,
+            ),
             "api_token": api_token,
             "own_api_token": api_token,
             # a committed payment run with the household's statement, a line, a query and a rate
@@ -483,6 +513,8 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.VIEW_KINSHIP_ASSESSMENT in perms or (
             Perm.VIEW_CASELOAD_KINSHIP_ASSESSMENT in perms and record.child.social_worker_id == user.pk
         )
+    if kind == "portal_access":
+        return reaches(role, user, "household", record.fostering_household)
     if kind in ("review", "visit"):
         return reaches(role, user, "household", record.fostering_household)
     if kind == "allegation":
@@ -559,6 +591,14 @@ def test_each_role_sees_exactly_what_its_permissions_and_caseload_reach(councils
     user = own.staff[role]
     client = Client()
     client.force_login(user)
+    if role in PORTAL_ROLES:
+        # a carer's or applicant's sign-in reaches no staff page at all, whatever its permissions (only
+        # their own password pages, which the portal shares)
+        for url in signed_in_urls(own.records) + signed_in_urls(other.records):
+            if url != reverse("mywork:home") and not url.startswith(PORTAL_PATHS):
+                assert client.get(url).status_code == 404, f"{role} opened {url}"
+        assert client.get(reverse("mywork:home"))["Location"] == reverse("portal:home")
+        return
     for name, (kind, needs) in RECORD_PAGES.items():
         theirs = other.records[kind]
         response = client.get(reverse(name, args=[theirs.pk]))

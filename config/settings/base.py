@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "fostering.dataprotection",
     "fostering.documents",
     "fostering.mywork",
+    "fostering.portal",
     "fostering.search",
     "fostering.api",
     "fostering.demo",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "fostering.accounts.sessions.SessionTimeoutMiddleware",
     "fostering.accounts.middleware.TwoFactorRequiredMiddleware",
+    "fostering.portal.middleware.PortalBoundaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-axes must come last.
@@ -127,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fostering.core.context_processors.service",
+                "fostering.portal.context.portal",
             ],
         },
     },

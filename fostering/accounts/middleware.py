@@ -1,4 +1,6 @@
-"""Two-factor authentication, required for staff when FOSTERING_REQUIRE_2FA is on (production)."""
+"""Two-factor authentication, required for staff when FOSTERING_REQUIRE_2FA is on (production), and for
+carers and applicants when their council requires it (``Organisation.portal_two_factor_required``, read
+into the session as they sign in)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+
+# Set by the portal as a carer or applicant signs in (fostering.portal.access).
+PORTAL_SESSION = "fostering_portal"
+PORTAL_TWO_FACTOR = "fostering_portal_2fa"
 
 # Only signing in, out and the second factor itself, resetting a forgotten password, the static files and
 # the token-authenticated API; every other page (your account, staff, password change) needs two-factor.
@@ -25,8 +31,12 @@ def second_factor_needed(request: HttpRequest) -> HttpResponse | None:
     """The redirect to set up or verify a second factor, when it is required and the signed-in user has
     not passed it in this session; None otherwise."""
     user = getattr(request, "user", None)
+    session = getattr(request, "session", {})
+    required = (
+        session.get(PORTAL_TWO_FACTOR, False) if session.get(PORTAL_SESSION) else settings.FOSTERING_REQUIRE_2FA
+    )
     if (
-        settings.FOSTERING_REQUIRE_2FA
+        required
         and user is not None
         and user.is_authenticated
         and not user.is_verified()  # type: ignore[union-attr]

@@ -28,6 +28,11 @@ class Organisation(models.Model):
         validators=[MinValueValidator(5), MaxValueValidator(480)],
         help_text="Staff are signed out after this many minutes without activity.",
     )
+    portal_two_factor_required = models.BooleanField(
+        "Carers and applicants must use two-factor authentication",
+        default=False,
+        help_text="When off, the portal offers two-factor authentication to carers and applicants.",
+    )
 
     class Meta:
         ordering = ["name"]

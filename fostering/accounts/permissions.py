@@ -103,6 +103,10 @@ class Perm(StrEnum):
     APPROVE_PAYMENT_RUN = "approve_payment_run"
     VIEW_CASELOAD_STATEMENTS = "view_caseload_statements"
     VIEW_OWN_STATEMENTS = "view_own_statements"
+    # The carers' and applicants' portal (fostering.portal)
+    INVITE_TO_PORTAL = "invite_to_portal"
+    USE_CARER_PORTAL = "use_carer_portal"
+    USE_APPLICANT_PORTAL = "use_applicant_portal"
     RAISE_PAYMENT_QUERY = "raise_payment_query"
     OVERRIDE_PAYMENT_LIMITS = "override_payment_limits"
     # Data protection (fostering.dataprotection): here.
@@ -152,6 +156,7 @@ _FOUNDATION: dict[Role, frozenset[Perm]] = {
         {P.VIEW_CASELOAD_CHILD, P.CHANGE_CHILD, P.VIEW_PERSON, P.VIEW_HISTORY, P.USE_API}
     ),
     Role.CARER: frozenset(),
+    Role.APPLICANT: frozenset(),
     Role.INDEPENDENT_VISITOR: frozenset(),
 }
 
@@ -303,6 +308,16 @@ _PAYMENTS: dict[Role, frozenset[Perm]] = {
     # Their own household's statements.
     Role.CARER: frozenset({P.VIEW_OWN_STATEMENTS, P.RAISE_PAYMENT_QUERY}),
 }
+_PORTAL: dict[Role, frozenset[Perm]] = {
+    # Whoever works with a household or an application invites its carers or applicants to the portal.
+    Role.SUPERVISING_SOCIAL_WORKER: frozenset({P.INVITE_TO_PORTAL}),
+    Role.ASSESSING_SOCIAL_WORKER: frozenset({P.INVITE_TO_PORTAL}),
+    Role.ASSESSMENT_MANAGER: frozenset({P.INVITE_TO_PORTAL}),
+    Role.KINSHIP_WORKER: frozenset({P.INVITE_TO_PORTAL}),
+    Role.SERVICE_MANAGER: frozenset({P.INVITE_TO_PORTAL}),
+    Role.CARER: frozenset({P.USE_CARER_PORTAL}),
+    Role.APPLICANT: frozenset({P.USE_APPLICANT_PORTAL}),
+}
 _DATA_PROTECTION: dict[Role, frozenset[Perm]] = {
     # The service manager keeps the retention schedule, disposes of records, answers erasure requests and
     # exports what the service holds about a person.
@@ -342,6 +357,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
     _PLACEMENTS,
     _RETURNS,
     _PAYMENTS,
+    _PORTAL,
     _DATA_PROTECTION,
     _DOCUMENTS,
 )

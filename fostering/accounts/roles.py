@@ -24,7 +24,10 @@ class Role(models.TextChoices):
     SERVICE_MANAGER = "service_manager", "Service manager"
     CHILDS_SOCIAL_WORKER = "childs_social_worker", "Child's social worker"
     CARER = "carer", "Foster carer"
+    APPLICANT = "applicant", "Applicant to foster"
     INDEPENDENT_VISITOR = "independent_visitor", "Independent visitor"
 
 
-STAFF_ROLES = frozenset(Role) - {Role.CARER, Role.INDEPENDENT_VISITOR}
+# Carers and applicants sign in to the portal (/my/) and nowhere else (fostering.portal).
+PORTAL_ROLES = frozenset({Role.CARER, Role.APPLICANT})
+STAFF_ROLES = frozenset(Role) - PORTAL_ROLES - {Role.INDEPENDENT_VISITOR}
