@@ -62,6 +62,7 @@ from .kinship import build_kinship
 from .names import MAIN_COUNCIL_CODE, CouncilName, main_council, national_councils, towns_for
 from .panel import build_panel
 from .payments import build_payments
+from .portal import build_portal, portal_login_rows
 from .recruitment import build_recruitment
 from .referrals import build_referrals
 from .sizes import COUNTY, HISTORY_YEARS, SMALL, Size, national_sizes
@@ -189,6 +190,7 @@ STEPS: list[Step] = [
     build_payments,
     build_archive,
     build_indicators,
+    build_portal,
 ]
 """The build steps, in order. Later apps append theirs (see the module docstring)."""
 
@@ -371,7 +373,7 @@ def login_rows(organisation: Organisation) -> list[tuple[str, str, str]]:
         (role.label, username, users[username].get_full_name())
         for username, role in wanted.items()
         if username in users
-    ]
+    ] + portal_login_rows(organisation.pk)
 
 
 def format_login_table(organisation: Organisation) -> str:
@@ -380,7 +382,8 @@ def format_login_table(organisation: Organisation) -> str:
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(3)] if rows else [4, 8, 4]
     line = "  ".join("-" * w for w in widths)
     out = [
-        f"Demo logins for {organisation.name} ({organisation.code}); every password is {DEMO_PASSWORD}",
+        f"Demo logins for {organisation.name} ({organisation.code}); every password is {DEMO_PASSWORD}."
+        " Carers and applicants sign in on the same page and land in their portal (/my/)",
         "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
         line,
     ]

@@ -11,9 +11,11 @@ from itertools import pairwise
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import escape
 
 from fostering.accounts.models import Membership, Organisation, Team, User
-from fostering.accounts.roles import STAFF_ROLES, Role
+from fostering.accounts.roles import PORTAL_ROLES, STAFF_ROLES, Role
+from fostering.assessments.models import Assessment
 from fostering.audit.models import AuditEvent
 from fostering.children.models import Child
 from fostering.children.upn import validate_upn
@@ -21,6 +23,7 @@ from fostering.core.validators import age_on, validate_postcode
 from fostering.deadlines.items import work_items_for
 from fostering.deadlines.status import DeadlineStatus
 from fostering.demo.generator import (
+    DEMO_PASSWORD,
     DemoError,
     build_council,
     build_scale,
@@ -68,7 +71,7 @@ def small() -> Organisation:
 
 def test_the_small_council_has_every_staff_role_and_counts_in_range(small):
     roles = set(Membership.objects.filter(organisation=small).values_list("role", flat=True))
-    assert roles == {role.value for role in STAFF_ROLES}
+    assert roles == {role.value for role in STAFF_ROLES | PORTAL_ROLES}
     for role in STAFF_ROLES:
         user = User.objects.get(username=demo_username(role))
         assert user.memberships.get().role == role
@@ -296,3 +299,27 @@ def test_deleting_an_organisation_keeps_other_councils(small):
     delete_organisation(small)
     assert list(Organisation.objects.values_list("code", flat=True)) == ["981"]
     assert Person.objects.exists() and not Person.objects.exclude(organisation__code="981").exists()
+
+
+def test_demo_carers_and_applicants_sign_in_to_their_own_portal(small, client):
+    """The login table lists the portal's sign-ins, and each one lands in the portal, on its own record."""
+    from fostering.demo.generator import format_login_table
+    from fostering.portal.models import PortalAccess
+
+    table = format_login_table(small)
+    signed_up = PortalAccess.objects.filter(organisation=small, user__isnull=False).select_related("user")
+    kinds = sorted(signed_up.values_list("kind", flat=True))
+    under_way = Assessment.objects.filter(organisation=small, stage__in=["application", "stage1", "stage2"])
+    under_way = under_way.exclude(kind="independent_visitor").count()
+    assert kinds.count("applicant") == min(2, under_way) >= 1 and "carer" in kinds
+    for access in signed_up:
+        assert access.user.username in table
+        client.logout()
+        response = client.post(
+            "/accounts/login/", {"username": access.user.username, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 302
+        home = client.get("/", follow=True)
+        assert home.redirect_chain[-1][0] == "/my/"
+        record = access.fostering_household or access.assessment
+        assert escape(record.household.name) in home.content.decode()
