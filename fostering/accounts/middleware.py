@@ -10,8 +10,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-# Set by the portal as a carer or applicant signs in (fostering.portal.access).
-PORTAL_SESSION = "fostering_portal"
+from .permissions import is_portal_user
+
+# Whether a carer's or applicant's council requires two-factor of them, read as they sign in.
 PORTAL_TWO_FACTOR = "fostering_portal_2fa"
 
 # Only signing in, out and the second factor itself, resetting a forgotten password, the static files and
@@ -27,16 +28,23 @@ EXEMPT_PREFIXES = (
 )
 
 
+def portal_two_factor_required(user: object) -> bool:
+    """Whether any of a carer's or applicant's councils requires two-factor authentication of them."""
+    return user.memberships.filter(  # type: ignore[attr-defined]
+        ended_on__isnull=True, organisation__portal_two_factor_required=True
+    ).exists()
+
+
 def second_factor_needed(request: HttpRequest) -> HttpResponse | None:
     """The redirect to set up or verify a second factor, when it is required and the signed-in user has
     not passed it in this session; None otherwise."""
     user = getattr(request, "user", None)
-    session = getattr(request, "session", {})
-    required = (
-        session.get(PORTAL_TWO_FACTOR, False)
-        if session.get(PORTAL_SESSION)
-        else settings.FOSTERING_REQUIRE_2FA
-    )
+    required = settings.FOSTERING_REQUIRE_2FA
+    if user is not None and user.is_authenticated and is_portal_user(user):
+        session = request.session
+        if PORTAL_TWO_FACTOR not in session:
+            session[PORTAL_TWO_FACTOR] = portal_two_factor_required(user)
+        required = session[PORTAL_TWO_FACTOR]
     if (
         required and user is not None and user.is_authenticated and not user.is_verified()  # type: ignore[union-attr]
     ):

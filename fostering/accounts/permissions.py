@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .roles import Role
+from .roles import PORTAL_ROLES, Role
 
 if TYPE_CHECKING:
     from .models import User
@@ -392,6 +392,12 @@ def has_perm(user: User, perm: Perm, organisation_id: int | None = None) -> bool
 
 def roles_of(user: User) -> set[Role]:
     return {role for _, role in memberships_of(user)}
+
+
+def is_portal_user(user: Any) -> bool:
+    """A carer or applicant, and nothing else: they use the portal (/my/) and no staff page."""
+    roles = roles_of(user)
+    return bool(roles) and roles <= PORTAL_ROLES
 
 
 def permissions_of(user: User) -> set[Perm]:

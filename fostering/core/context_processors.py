@@ -7,8 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from fostering.accounts.middleware import PORTAL_SESSION
-from fostering.accounts.permissions import Perm, memberships_of, permissions_of
+from fostering.accounts.permissions import Perm, is_portal_user, memberships_of, permissions_of
 
 REPORTS: frozenset[Perm] = frozenset(
     {
@@ -182,7 +181,9 @@ def service(request: HttpRequest) -> dict[str, Any]:
                 )
             )
             organisation_name = " and ".join(names) if len(names) <= 2 else f"{names[0]} and others"
-    portal = bool(getattr(request, "session", {}).get(PORTAL_SESSION))  # the portal draws its own menu
+    portal = (
+        user is not None and user.is_authenticated and is_portal_user(user)
+    )  # the portal draws its own menu
     return {
         "service_name": "Fostering service",
         "organisation_name": organisation_name,

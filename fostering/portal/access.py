@@ -1,7 +1,7 @@
 """Who is in the portal, and the one way a portal page finds the signed-in person's access.
 
-A session is marked as a portal session when a carer or applicant signs in (``on_sign_in``): the boundary
-middleware then keeps it to the portal's pages, and every portal page refuses a member of staff. A carer's
+A user whose only roles are carer or applicant (``accounts.permissions.is_portal_user``) is kept to the
+portal's pages by the boundary middleware, and every portal page refuses a member of staff. A carer's
 access lasts while their household is approved and they live there; an applicant's while their assessment
 has not been withdrawn. Out of reach is a 404; access that has ended shows why.
 """
@@ -16,41 +16,26 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from fostering.accounts.middleware import PORTAL_SESSION, PORTAL_TWO_FACTOR
-from fostering.accounts.permissions import roles_of
-from fostering.accounts.roles import PORTAL_ROLES
+from fostering.accounts.middleware import PORTAL_TWO_FACTOR, portal_two_factor_required
+from fostering.accounts.permissions import is_portal_user
 from fostering.assessments.choices import Stage
 from fostering.households.choices import CLOSED_STATUSES
 
 from .choices import AccessKind
 from .models import PortalAccess
 
-SESSION_KEY = PORTAL_SESSION
-TWO_FACTOR_KEY = PORTAL_TWO_FACTOR
-
-
-def is_portal_user(user: Any) -> bool:
-    roles = roles_of(user)
-    return bool(roles) and roles <= PORTAL_ROLES
-
 
 def is_portal_session(request: HttpRequest) -> bool:
-    return bool(getattr(request, "session", {}).get(SESSION_KEY))
+    """The request is a carer's or applicant's (decided by their roles, not by anything in the session)."""
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated and is_portal_user(user)
 
 
 def on_sign_in(sender: Any, request: HttpRequest | None = None, user: Any = None, **kwargs: Any) -> None:
-    """Receiver of ``user_logged_in``: mark a carer's or applicant's session, and whether their council
-    requires two-factor authentication of them."""
-    if request is None or not hasattr(request, "session"):
-        return
-    if is_portal_user(user):
-        request.session[SESSION_KEY] = True
-        request.session[TWO_FACTOR_KEY] = user.memberships.filter(
-            ended_on__isnull=True, organisation__portal_two_factor_required=True
-        ).exists()
-    else:
-        request.session.pop(SESSION_KEY, None)
-        request.session.pop(TWO_FACTOR_KEY, None)
+    """Receiver of ``user_logged_in``: read whether a carer's or applicant's council requires two-factor
+    authentication of them, once per session."""
+    if request is not None and hasattr(request, "session") and is_portal_user(user):
+        request.session[PORTAL_TWO_FACTOR] = portal_two_factor_required(user)
 
 
 def ended_because(access: PortalAccess) -> str:

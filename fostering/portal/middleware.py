@@ -26,7 +26,7 @@ class PortalBoundaryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if is_portal_session(request) and request.user.is_authenticated:
+        if is_portal_session(request):
             if request.path == "/":
                 return redirect("portal:home")
             if not request.path.startswith(PORTAL_PATHS):

@@ -153,3 +153,18 @@ def test_an_applicant_follows_their_application(db):
     assert "Application" in page and "Stage 1" in page
     # a staff page is not theirs
     assert client.get(f"/assessments/{assessment.pk}/").status_code == 404
+
+
+def test_two_factor_is_offered_to_carers_and_required_only_when_their_council_says_so(council, settings):
+    org, ssw, household = council
+    settings.FOSTERING_REQUIRE_2FA = True  # staff must use it; carers are only offered it
+    user, _ = signed_up(household)
+    carer = portal_client(user)
+    assert carer.get(reverse("portal:home")).status_code == 200
+    assert "Turn on" in carer.get(reverse("portal:sign_in")).content.decode()
+    org.portal_two_factor_required = True
+    org.save()
+    carer = portal_client(user)
+    response = carer.get(reverse("portal:home"))
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:two_factor_setup")
+    assert carer.get(reverse("accounts:two_factor_setup")).status_code == 200
