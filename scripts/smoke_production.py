@@ -42,6 +42,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from fostering.accounts.models import User  # noqa: E402
 from fostering.accounts.permissions import ROLE_PERMISSIONS  # noqa: E402
 from fostering.accounts.roles import Role  # noqa: E402
+from fostering.portal import services as portal_services  # noqa: E402
 from tests import builders  # noqa: E402
 from tests.test_access import (  # noqa: E402
     ADD_PAGES,
@@ -52,6 +53,7 @@ from tests.test_access import (  # noqa: E402
     build_council,
     reaches,
 )
+from tests.test_portal_access import PORTAL_PAGES  # noqa: E402
 
 # One role of each kind: sees the whole service, a caseload of households, a caseload of children, only
 # the panel meetings they sit on, the money, and a carer outside the council's staff.
@@ -128,7 +130,7 @@ def sign_in(browser: Browser, user: User, device: TOTPDevice) -> None:
         code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
         form = {"csrfmiddlewaretoken": csrf_token(page), "token": f"{code:0{device.digits}d}"}
         status, url, page = browser.follow("POST", url, form)
-    assert status == 200 and url == reverse("mywork:home"), (
+    assert status == 200 and url in (reverse("mywork:home"), reverse("portal:home")), (
         f"{user.username} was not signed in ({status} {url})"
     )
 
@@ -171,8 +173,15 @@ def prepare() -> tuple[object, dict[Role, User], User]:
     builders._counter = itertools.count(900_000)  # numbers clear of the demo's own
     with transaction.atomic():
         council = build_council(builders.organisation("Smoke Test Council", "801"))
-        users = {role: council.staff[role] for role in ROLES}
+        users = {role: council.staff[role] for role in ROLES if role != Role.CARER}
+        # the carer signs up from the invitation the matrix's council sent them
+        invitation = council.records["portal_access"]
+        users[Role.CARER] = portal_services.invitation_accept(token=invitation.new_token, password=PASSWORD)
         for user in [*users.values(), demo_manager]:
+            if user.has_usable_password() and user.check_password(PASSWORD):
+                TOTPDevice.objects.filter(user=user).delete()
+                TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+                continue
             user.set_password(PASSWORD)
             user.save(update_fields=["password"])
             TOTPDevice.objects.filter(user=user).delete()
@@ -214,6 +223,20 @@ def main(base: str) -> int:
     plans = []
     for role, user in users.items():
         perms = ROLE_PERMISSIONS[role]
+        if role == Role.CARER:
+            # the carer's own portal pages (those without a record in the address), and no staff page
+            pages = [
+                (name, reverse(name), True)
+                for name, (who, kind) in PORTAL_PAGES.items()
+                if who in ("carer", "both") and kind is None
+            ]
+            pages += [
+                (name, reverse(name, args=[records[kind].pk]), False)
+                for name, (kind, _) in RECORD_PAGES.items()
+            ]
+            pages += [(name, reverse(name), False) for name in [*LIST_PAGES, *ADD_PAGES]]
+            plans.append(Visit(role.value, user, devices[user.pk], pages))
+            continue
         pages = [
             (
                 name,
