@@ -87,6 +87,16 @@ def test_a_page_for_a_signed_in_user_is_never_stored_and_a_public_page_may_be():
         assert "private" in response["Cache-Control"], url
     # a refusal and a page that is not there are answered to the same signed-in user: not stored either
     assert "no-store" in client.get("/no-such-page/")["Cache-Control"]
+    # a staff page refused to a carer by the portal's boundary carries the same headers as every page
+    from fostering.portal.tests.factories import signed_up
+
+    carer, _ = signed_up(builders.approved_household(org))
+    client.force_login(carer)
+    for url in [reverse("households:list"), reverse("portal:home")]:
+        response = client.get(url)
+        assert response.status_code == (404 if url == reverse("households:list") else 200), url
+        assert "no-store" in response["Cache-Control"], url
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"], url
 
 
 @pytest.mark.django_db

@@ -87,7 +87,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "fostering.accounts.sessions.SessionTimeoutMiddleware",
     "fostering.accounts.middleware.TwoFactorRequiredMiddleware",
-    "fostering.portal.middleware.PortalBoundaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-axes must come last.
@@ -100,6 +99,8 @@ MIDDLEWARE[-1:-1] = [
     "csp.middleware.CSPMiddleware",
     "fostering.core.middleware.NoStoreWhenSignedInMiddleware",
 ]
+# Inside those two, so that the portal boundary's refusals carry the same headers as every other page.
+MIDDLEWARE.insert(-1, "fostering.portal.middleware.PortalBoundaryMiddleware")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
