@@ -173,3 +173,45 @@ def test_a_carer_gives_views_only_for_their_own_household(council, people):
         review_ahead.carer_views_give(fostering_household=a, member=_carer(a), summary="  ", by=carer)
     assert error.value.message_dict == {"summary": ["Enter your views"]}
     assert not ReviewView.objects.exists()
+
+
+def test_the_coordinator_publishes_a_course_and_records_attendance_on_its_page(council, people):
+    from django.test import Client
+    from django.urls import reverse
+
+    coordinator, carer, (a, b, _) = people
+    client = Client()
+    client.force_login(coordinator)
+    on = clock.today() + timedelta(days=10)
+    response = client.post(
+        reverse("households:course_add"),
+        {
+            "title": "Attachment and trauma",
+            "starts_on_0": on.day,
+            "starts_on_1": on.month,
+            "starts_on_2": on.year,
+            "starts_at": "09:30",
+            "online": "on",
+            "places": "1",
+            "hours": "2.5",
+        },
+    )
+    course = Course.objects.get()
+    assert response["Location"] == reverse("households:course_detail", args=[course.pk])
+    assert (course.title, course.online, course.venue, course.published) == (
+        "Attachment and trauma",
+        True,
+        "",
+        True,
+    )
+    _book(course, a, carer)
+    _book(course, b, carer)
+    body = client.get(reverse("households:course_detail", args=[course.pk])).content.decode()
+    assert 'id="waiting"' in body and "H1 household" in body
+    assert "Attachment and trauma" in client.get(reverse("households:courses")).content.decode()
+    booked = CourseBooking.objects.get(status="booked")
+    Course.objects.filter(pk=course.pk).update(starts_on=clock.today())
+    client.post(
+        reverse("households:course_detail", args=[course.pk]), {"booking": booked.pk, "action": "attended"}
+    )
+    assert TrainingRecord.objects.get().course == "Attachment and trauma"
