@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from fostering.accounts.models import User
 from fostering.core import clock
 from fostering.core.views import submit
 from fostering.households import review_ahead, training
@@ -24,6 +25,12 @@ from .access import PortalRequest, portal_view
 from .choices import AccessKind
 from .household_forms import CarerViewsForm
 from .models import PortalAccess
+
+
+def _by(request: PortalRequest) -> User:
+    """The signed-in carer, who acts (``portal_view`` has checked the sign-in)."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def _household(access: PortalAccess) -> FosteringHousehold:
@@ -67,7 +74,7 @@ def review(request: PortalRequest) -> HttpResponse:
         saved = submit(
             form,
             lambda data: review_ahead.carer_views_give(
-                fostering_household=fh, member=member, summary=data["summary"], by=request.user
+                fostering_household=fh, member=member, summary=data["summary"], by=_by(request)
             ),
         )
         if saved is not None:
@@ -134,11 +141,11 @@ def course(request: PortalRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if request.POST.get("action") == "cancel" and mine is not None:
-                training.booking_cancel(booking=mine, by=request.user)
+                training.booking_cancel(booking=mine, by=_by(request))
                 messages.success(request, "Your place has been cancelled")
             elif request.POST.get("action") == "book":
                 booking = training.course_book(
-                    course=found, fostering_household=fh, member=member, email=access.email, by=request.user
+                    course=found, fostering_household=fh, member=member, email=access.email, by=_by(request)
                 )
                 messages.success(
                     request,

@@ -13,7 +13,7 @@ from fostering.households.models import Course
 
 
 def course(org: Organisation, *, published: bool = True, **values: Any) -> Course:
-    values = {
+    given: dict[str, Any] = {
         "title": f"Course{org.code} Safer caring",
         "starts_on": clock.today() + timedelta(days=7),
         "starts_at": time(10, 0),
@@ -21,7 +21,7 @@ def course(org: Organisation, *, published: bool = True, **values: Any) -> Cours
         "hours": Decimal("3"),
         "venue": "County Hall",
     } | values
-    found = training.course_publish(organisation_id=org.pk, by=None, **values)
+    found = training.course_publish(organisation_id=org.pk, by=None, **given)
     if not published:
         Course.objects.filter(pk=found.pk).update(published=False)
         found.published = False
