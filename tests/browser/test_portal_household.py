@@ -44,7 +44,9 @@ def test_a_carer_gives_views_for_the_review_and_books_a_published_course(page, s
     # the training co-ordinator publishes a course of two places
     sign_in(page, coordinator)
     page.goto(reverse("households:courses"))
+    _check_both_widths(page, axe, "courses", failures)
     page.get_by_role("link", name="Publish a course").click()
+    _check_both_widths(page, axe, "publish a course", failures)
     page.get_by_label("Title").fill("Caring for children who have experienced trauma")
     fill_date(page, "Date of the course", on)
     page.get_by_label("Start time").fill("10:00")
@@ -53,6 +55,8 @@ def test_a_carer_gives_views_for_the_review_and_books_a_published_course(page, s
     page.get_by_label("Hours").fill("3")
     page.get_by_role("button", name="Publish the course").click()
     assert "The course has been published" in page.locator(".govuk-notification-banner").inner_text()
+    _check_both_widths(page, axe, "course (staff)", failures)
+    course_page = page.url
     page.context.clear_cookies()
 
     # the carer signs in through the sign-in page and opens their review from the menu
@@ -90,6 +94,14 @@ def test_a_carer_gives_views_for_the_review_and_books_a_published_course(page, s
     _check_both_widths(page, axe, "course (booked)", failures)
     page.get_by_role("link", name="Home", exact=True).click()
     assert "Caring for children who have experienced trauma" in page.locator("#next-course").inner_text()
+    page.context.clear_cookies()
+
+    # the co-ordinator sees the carer booked on the course
+    sign_in(page, coordinator)
+    page.goto(course_page)
+    assert carer.get_full_name() in page.locator("#booked").inner_text()
+    assert "1 of 2 taken" in page.locator("#places").inner_text()
+    _check_both_widths(page, axe, "course with a booking (staff)", failures)
     page.context.clear_cookies()
 
     # the reviewing officer sees the carer's views on the household's page
