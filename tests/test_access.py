@@ -28,6 +28,7 @@ from fostering.dataprotection.choices import RecordKind
 from fostering.documents import services as documents_services
 from fostering.documents.letters import templates_ensure
 from fostering.households.models import FosteringHousehold
+from fostering.households.tests import factories as household_factories
 from fostering.jobs.models import Job
 from fostering.kinship.tests import factories as kinship_factories
 from fostering.payments.tests import factories as payment_factories
@@ -256,6 +257,8 @@ RECORD_PAGES |= {
 # portal part: money
 # portal part: children
 # portal part: household
+RECORD_PAGES |= {"households:course_detail": ("course", None)}
+ADD_PAGES |= {"households:courses": Perm.MANAGE_COURSES, "households:course_add": Perm.MANAGE_COURSES}
 # portal part: application
 ADD_PAGES |= {"assessments:add": Perm.START_ASSESSMENT}
 ADD_PAGES |= {"kinship:start": Perm.START_KINSHIP_ASSESSMENT}
@@ -465,6 +468,7 @@ def build_council(org: Organisation) -> Council:
             ),
             "api_token": api_token,
             "own_api_token": api_token,
+            "course": household_factories.course(org),
             # a committed payment run with the household's statement, a line, a query and a rate
             **payment_factories.access_records(org, household, child, staff[Role.CARER]),
         },
@@ -513,6 +517,8 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.VIEW_KINSHIP_ASSESSMENT in perms or (
             Perm.VIEW_CASELOAD_KINSHIP_ASSESSMENT in perms and record.child.social_worker_id == user.pk
         )
+    if kind == "course":
+        return Perm.MANAGE_COURSES in perms
     if kind == "portal_access":
         return reaches(role, user, "household", record.fostering_household)
     if kind in ("review", "visit"):

@@ -20,6 +20,7 @@ from django.urls import reverse
 from fostering.accounts.models import User
 from fostering.accounts.roles import Role
 from fostering.assessments.tests import factories as assessment_factories
+from fostering.households.tests import factories as household_factories
 from fostering.placements.codes import ReasonPlaceChange
 from fostering.placements.services import placement_end
 from fostering.portal.tests.factories import portal_client, signed_up
@@ -36,6 +37,11 @@ PORTAL_PAGES: dict[str, tuple[str, str | None]] = {
 # portal part: money
 # portal part: children
 # portal part: household
+PORTAL_PAGES |= {
+    "portal:household_review": ("carer", None),
+    "portal:household_training": ("carer", None),
+    "portal:household_course": ("carer", "course"),
+}
 # portal part: application
 # Opened without signing in: the emailed invitation link (tests in fostering/portal/tests/test_invitation.py).
 OPEN_PORTAL_PAGES = {"portal:accept"}
@@ -61,6 +67,14 @@ KINDS: dict[str, tuple[Mine, NotMine]] = {
         lambda w: [w.records["other_child"], w.records["ended_child"], w.records["far_child"]],
     ),
 }
+# portal part: household (a course: a published one of their council; another council's, one not published)
+KINDS["course"] = (
+    lambda w: household_factories.course(w.records["org"]),
+    lambda w: [
+        household_factories.course(w.records["far_household"].organisation),
+        household_factories.course(w.records["org"], published=False),
+    ],
+)
 
 
 def _council(code: str) -> dict[str, Any]:

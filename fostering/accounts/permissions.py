@@ -83,6 +83,9 @@ class Perm(StrEnum):
     RECORD_COMPLAINT = "record_complaint"
     VIEW_RETENTION = "view_retention"
     VIEW_HOUSEHOLD_REPORTS = "view_household_reports"
+    MANAGE_COURSES = "manage_courses"
+    BOOK_COURSE = "book_course"
+    GIVE_REVIEW_VIEWS = "give_review_views"
     # Children in care, referrals, matching and placements (fostering.children, fostering.placements): here.
     RECORD_CARE = "record_care"
     VIEW_REFERRAL = "view_referral"
@@ -261,13 +264,16 @@ _HOUSEHOLD_LIFE: dict[Role, frozenset[Perm]] = {
         | {P.RECORD_ALLEGATION, P.VIEW_RETENTION}
     ),
     Role.REVIEWING_OFFICER: frozenset({P.RECORD_SUPPORT_PLAN, P.VIEW_ALLEGATION}),
-    Role.TRAINING_COORDINATOR: frozenset({P.RECORD_TRAINING}),
+    # The training co-ordinator publishes the council's courses, keeps their bookings and records attendance.
+    Role.TRAINING_COORDINATOR: frozenset({P.RECORD_TRAINING, P.MANAGE_COURSES}),
+    # Carers book places on courses and give their views ahead of their household review (in the portal).
+    Role.CARER: frozenset({P.BOOK_COURSE, P.GIVE_REVIEW_VIEWS}),
     Role.AGENCY_DECISION_MAKER: frozenset({P.VIEW_ALLEGATION, P.VIEW_HOUSEHOLD_REPORTS}),
     # The service manager is the complaints lead of the fostering service.
     Role.SERVICE_MANAGER: frozenset(
         {P.VIEW_TEAM_CASELOADS, P.RECORD_SUPPORT_PLAN, P.RECORD_TRAINING, P.RECORD_EXIT_INTERVIEW}
         | {P.VIEW_ALLEGATION, P.RECORD_ALLEGATION, P.VIEW_COMPLAINT, P.RECORD_COMPLAINT}
-        | {P.VIEW_RETENTION, P.VIEW_HOUSEHOLD_REPORTS}
+        | {P.VIEW_RETENTION, P.VIEW_HOUSEHOLD_REPORTS, P.MANAGE_COURSES}
     ),
 }
 _DUTY_TEAM_WORK = {P.VIEW_REFERRAL, P.MAKE_REFERRAL, P.MATCH_PLACEMENT, P.PLACE_CHILD, P.VIEW_VACANCIES}

@@ -52,6 +52,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str, frozenset[Perm], tuple[str, ...]]
             ("People", "people:list", frozenset({Perm.VIEW_PERSON}), ()),
             ("Allegations", "concerns:allegation_list", frozenset({Perm.VIEW_ALLEGATION}), ()),
             ("Complaints", "concerns:complaint_list", frozenset({Perm.VIEW_COMPLAINT}), ()),
+            ("Courses", "households:courses", frozenset({Perm.MANAGE_COURSES}), ()),
         ],
     ),
     (
@@ -112,6 +113,7 @@ TOP_PRIORITY = [
     "Allegations",
     "Complaints",
     "People",
+    "Courses",
 ]
 TOP_SIZE = 7  # My work, at most five sections, and "All sections"
 

@@ -118,3 +118,14 @@ class WouldRecommend(models.TextChoices):
     YES = "yes", "Yes"
     NO = "no", "No"
     NOT_SAID = "not_said", "Did not say"
+
+
+class BookingStatus(models.TextChoices):
+    BOOKED = "booked", "Booked"
+    WAITING = "waiting", "On the waiting list"
+    CANCELLED = "cancelled", "Cancelled"
+    ATTENDED = "attended", "Attended"
+
+
+# Bookings that hold (or wait for) a place: a member has at most one of these per course.
+LIVE_BOOKINGS = frozenset({BookingStatus.BOOKED, BookingStatus.WAITING, BookingStatus.ATTENDED})

@@ -6,6 +6,7 @@ from django.db import models
 from fostering.core.models import OrganisationRecord
 
 from .choices import (
+    BookingStatus,
     CarerType,
     HouseholdStatus,
     ResignationReason,
@@ -174,9 +175,15 @@ class HouseholdReview(OrganisationRecord):
 
 
 class ReviewView(OrganisationRecord):
-    """The views one person gave for a household review."""
+    """The views one person gave for a household review. Views given ahead of the review (the carers', from
+    the portal) wait on the household without a review, and join the review when it is recorded."""
 
-    review = models.ForeignKey(HouseholdReview, on_delete=models.CASCADE, related_name="views")
+    review = models.ForeignKey(
+        HouseholdReview, on_delete=models.CASCADE, null=True, blank=True, related_name="views"
+    )
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, null=True, blank=True, related_name="review_views"
+    )
     source = models.CharField(max_length=30, choices=ViewSource.choices)
     given_by = models.CharField(max_length=200, help_text="Who gave the views")
     given_on = models.DateField()
@@ -184,6 +191,12 @@ class ReviewView(OrganisationRecord):
 
     class Meta:
         ordering = ["given_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(review__isnull=False) | models.Q(fostering_household__isnull=False),
+                name="review_view_for_a_review_or_household",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Views of {self.given_by} ({self.get_source_display()})"
@@ -277,3 +290,67 @@ class ExitInterview(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"Exit interview offered on {self.offered_on}"
+
+
+class Course(OrganisationRecord):
+    """A training course the training co-ordinator publishes for the council's carers to book."""
+
+    title = models.CharField(max_length=200)
+    starts_on = models.DateField()
+    starts_at = models.TimeField()
+    venue = models.CharField(max_length=200, blank=True, help_text="Empty when the course is online")
+    online = models.BooleanField(default=False)
+    places = models.PositiveSmallIntegerField()
+    hours = models.DecimalField(max_digits=5, decimal_places=1)
+    description = models.TextField(blank=True)
+    published = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["starts_on", "starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(places__gte=1), name="course_at_least_one_place"),
+            models.CheckConstraint(condition=models.Q(hours__gt=0), name="course_hours_positive"),
+            models.CheckConstraint(
+                condition=models.Q(online=True) | ~models.Q(venue=""), name="course_venue_or_online"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "published", "starts_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} on {self.starts_on}"
+
+    @property
+    def where(self) -> str:
+        return "Online" if self.online else self.venue
+
+
+class CourseBooking(OrganisationRecord):
+    """A carer's place on a course, or their place on its waiting list (in the order they asked)."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="bookings")
+    fostering_household = models.ForeignKey(
+        FosteringHousehold, on_delete=models.CASCADE, related_name="course_bookings"
+    )
+    member = models.ForeignKey(
+        "people.HouseholdMember", on_delete=models.PROTECT, related_name="course_bookings"
+    )
+    booked_at = models.DateTimeField()
+    status = models.CharField(max_length=20, choices=BookingStatus.choices)
+    email = models.EmailField(blank=True, help_text="Where to tell them a place came free")
+    training = models.OneToOneField(
+        TrainingRecord, on_delete=models.SET_NULL, null=True, blank=True, related_name="booking"
+    )
+
+    class Meta:
+        ordering = ["booked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "member"],
+                condition=~models.Q(status="cancelled"),
+                name="course_booking_once_per_member",
+            )
+        ]
+        indexes = [models.Index(fields=["course", "status", "booked_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()}: {self.course}"

@@ -27,7 +27,14 @@ from .choices import (
     ReviewKind,
     ReviewRecommendation,
 )
-from .models import FosteringHousehold, HouseholdReview, StatusChange, SupervisionVisit, TermsOfApproval
+from .models import (
+    FosteringHousehold,
+    HouseholdReview,
+    ReviewView,
+    StatusChange,
+    SupervisionVisit,
+    TermsOfApproval,
+)
 
 
 def long_date(on: date) -> str:
@@ -410,6 +417,10 @@ def household_review_record(
     )
     review.stamp(by)
     review.save()
+    # the views given ahead of the review (the carers', from the portal) become part of it
+    ReviewView.objects.filter(
+        fostering_household=fostering_household, review__isnull=True, given_on__lte=held_on
+    ).update(review=review)
     record_event(
         actor=by,
         verb="household_review_recorded",

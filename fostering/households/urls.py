@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import life_views, views
+from . import course_views, life_views, views
 
 app_name = "households"
 urlpatterns = [
@@ -27,4 +27,7 @@ urlpatterns = [
     path("caseloads/", life_views.team, name="team"),
     path("caseloads/<int:pk>/", life_views.caseload, name="caseload"),
     path("at-risk/", life_views.retention, name="retention"),
+    path("courses/", course_views.course_list, name="courses"),
+    path("courses/add/", course_views.course_add, name="course_add"),
+    path("courses/<int:pk>/", course_views.course_detail, name="course_detail"),
 ]

@@ -31,6 +31,7 @@ from .deadlines import adult_member_checks, check_renewals, household_deadlines,
 from .filters import HouseholdFilter
 from .forms import HouseholdReviewForm, StatusChangeForm, SupervisionVisitForm, TermsOfApprovalForm
 from .models import FosteringHousehold, TermsOfApproval
+from .review_ahead import views_waiting
 from .selectors import household_get_for_user
 
 TERMS_FORM_FIELDS = ("number_of_children", "age_min", "age_max", "placement_types", "sibling_group_max")
@@ -108,6 +109,7 @@ def household_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "renewals": check_renewals([fh.pk], today=on).get(fh.pk, []),
             "visits": fh.supervision_visits.select_related("visited_by")[:10],
             "reviews": fh.reviews.select_related("reviewing_officer")[:5],
+            "views_waiting": list(views_waiting(fh)),
             "status_changes": fh.status_changes.all()[:10],
             "tsd": tsd_deadlines([fh], today=on).get(fh.pk, []),
             "new_adults": adult_member_checks([fh], today=on).get(fh.pk, []),
