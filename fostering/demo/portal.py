@@ -94,13 +94,12 @@ def build_portal(ctx: DemoContext) -> None:
         ctx.save([user])
         role = Role.CARER if kind == AccessKind.CARER else Role.APPLICANT
         ctx.insert([Membership(user=user, organisation=ctx.organisation, role=role, started_on=signed_up_on)])
-        carer = kind == AccessKind.CARER
         access = ctx.stamp(
             PortalAccess(
                 person=person,
                 kind=kind,
-                fostering_household=record if carer else None,
-                assessment=None if carer else record,
+                fostering_household=record if isinstance(record, FosteringHousehold) else None,
+                assessment=record if isinstance(record, Assessment) else None,
                 email=user.email,
                 user=user,
                 invited_at=invited_at,
@@ -110,7 +109,7 @@ def build_portal(ctx: DemoContext) -> None:
             signed_up_on,
         )
         ctx.save([access])
-        if carer:
+        if isinstance(record, FosteringHousehold):
             ctx.insert([ctx.stamp(CarerAccess(user=user, fostering_household=record), signed_up_on)])
         ctx.event(access, invited_at, verb="portal_invited", note=access.get_kind_display())
         ctx.event(access, access.accepted_at, verb="portal_invitation_accepted")  # type: ignore[arg-type]

@@ -85,7 +85,7 @@ def portal_view(
                     "assessment__household",
                     "assessment__assessing_social_worker",
                 )
-                .filter(user=request.user, accepted_at__isnull=False, withdrawn_at__isnull=True)
+                .filter(user_id=request.user.pk or 0, accepted_at__isnull=False, withdrawn_at__isnull=True)
                 .first()
             )
             if access is None:

@@ -17,7 +17,8 @@ class InviteForm(ServiceForm):
 
     def __init__(self, *args: Any, members: list[HouseholdMember], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = [(str(m.person_id), m.person.full_name) for m in members]
+        choices = [(str(m.person_id), m.person.full_name) for m in members]
+        self.fields["person"].choices = choices  # type: ignore[attr-defined]
         self.people = {str(m.person_id): m.person for m in members}
         if len(members) == 1 and not self.is_bound:
             self.initial.setdefault("person", str(members[0].person_id))

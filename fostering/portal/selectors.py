@@ -33,7 +33,7 @@ def messages_for(access: PortalAccess) -> QuerySet[PortalMessage]:
     if access.fostering_household_id:
         found = PortalMessage.objects.filter(fostering_household_id=access.fostering_household_id)
     else:
-        found = PortalMessage.objects.filter(assessment_id=access.assessment_id)
+        found = PortalMessage.objects.filter(assessment=access.assessment)
     return found.select_related("sent_by")
 
 

@@ -61,11 +61,11 @@ def invite(
     org = record.organisation_id
     require(by, Perm.INVITE_TO_PORTAL, org)
     carer = isinstance(record, FosteringHousehold)
-    if carer and record.status in CLOSED_STATUSES:
+    if isinstance(record, FosteringHousehold) and record.status in CLOSED_STATUSES:
         raise ValidationError(
             {"person": "This household is no longer approved: its carers cannot be invited"}
         )
-    if not carer and record.stage in CLOSED_STAGES:
+    if isinstance(record, Assessment) and record.stage in CLOSED_STAGES:
         raise ValidationError({"person": "This assessment has ended: its applicants cannot be invited"})
     if person.pk not in {member.person_id for member in adults_to_invite(record)}:
         raise ValidationError({"person": "Choose one of the adults who live in this household"})
@@ -82,8 +82,8 @@ def invite(
         organisation_id=org,
         person=person,
         kind=kind,
-        fostering_household=record if carer else None,
-        assessment=None if carer else record,
+        fostering_household=record if isinstance(record, FosteringHousehold) else None,
+        assessment=record if isinstance(record, Assessment) else None,
         email=email.strip().lower(),
     )
     raw = _new_link(access)
@@ -212,8 +212,8 @@ def message_send(
     carer = isinstance(record, FosteringHousehold)
     message = PortalMessage(
         organisation_id=record.organisation_id,
-        fostering_household=record if carer else None,
-        assessment=None if carer else record,
+        fostering_household=record if isinstance(record, FosteringHousehold) else None,
+        assessment=record if isinstance(record, Assessment) else None,
         sent_by=by,
         sent_at=clock.now(),
         subject=subject.strip(),

@@ -98,9 +98,14 @@ def _access(request: StaffRequest, pk: int) -> tuple[PortalAccess, str, Record]:
 def resend(request: StaffRequest, pk: int) -> HttpResponse:
     access, kind, record = _access(request, pk)
     form = ResendForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and submit(
-        form, lambda d: services.invitation_resend(access=access, site=_site(request), by=request.user)
-    ):
+    done = (
+        submit(
+            form, lambda d: services.invitation_resend(access=access, site=_site(request), by=request.user)
+        )
+        if request.method == "POST"
+        else None
+    )
+    if done is not None:
         messages.success(
             request, f"A new invitation was sent to {access.email}; the earlier link no longer works"
         )
@@ -118,9 +123,12 @@ def resend(request: StaffRequest, pk: int) -> HttpResponse:
 def withdraw(request: StaffRequest, pk: int) -> HttpResponse:
     access, kind, record = _access(request, pk)
     form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and submit(
-        form, lambda d: services.invitation_withdraw(access=access, by=request.user)
-    ):
+    done = (
+        submit(form, lambda d: services.invitation_withdraw(access=access, by=request.user))
+        if request.method == "POST"
+        else None
+    )
+    if done is not None:
         messages.success(request, f"The invitation to {access.person.full_name} was withdrawn")
         return redirect(_page(kind, record.pk))
     return render_form(
@@ -136,9 +144,12 @@ def withdraw(request: StaffRequest, pk: int) -> HttpResponse:
 def end(request: StaffRequest, pk: int) -> HttpResponse:
     access, kind, record = _access(request, pk)
     form = EndForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and submit(
-        form, lambda d: services.access_end(access=access, reason=d["reason"], by=request.user)
-    ):
+    done = (
+        submit(form, lambda d: services.access_end(access=access, reason=d["reason"], by=request.user))
+        if request.method == "POST"
+        else None
+    )
+    if done is not None:
         messages.success(request, f"{access.person.full_name} can no longer sign in")
         return redirect(_page(kind, record.pk))
     return render_form(
@@ -156,12 +167,17 @@ def message(request: StaffRequest, kind: str, pk: int) -> HttpResponse:
     if not has_perm(request.user, Perm.INVITE_TO_PORTAL, record.organisation_id):
         raise PermissionDenied
     form = MessageForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and submit(
-        form,
-        lambda d: services.message_send(
-            record=record, subject=d["subject"], body=d["body"], site=_site(request), by=request.user
-        ),
-    ):
+    done = (
+        submit(
+            form,
+            lambda d: services.message_send(
+                record=record, subject=d["subject"], body=d["body"], site=_site(request), by=request.user
+            ),
+        )
+        if request.method == "POST"
+        else None
+    )
+    if done is not None:
         messages.success(request, "Message sent")
         return redirect(_page(kind, pk))
     who = "carers" if kind == "household" else "applicants"

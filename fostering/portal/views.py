@@ -46,7 +46,9 @@ def messages(request: PortalRequest) -> HttpResponse:
 @portal_view()
 def sign_in(request: PortalRequest) -> HttpResponse:
     return render(
-        request, "portal/sign_in.html", {"access": request.portal, "two_factor": has_two_factor(request.user)}
+        request,
+        "portal/sign_in.html",
+        {"access": request.portal, "two_factor": has_two_factor(request.portal.user)},  # type: ignore[arg-type]
     )
 
 

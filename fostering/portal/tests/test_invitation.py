@@ -31,7 +31,7 @@ def council():
     return org, ssw, household
 
 
-def invite_through_page(client: Client, household, email: str = "ada@example.org") -> str:
+def invite_through_page(client: Client, household, email: str = "ada@example.org") -> object:
     member = household.household.members.get()
     with_callbacks = client.post(
         reverse("portal_staff:household", args=[household.pk]), {"person": member.person_id, "email": email}
