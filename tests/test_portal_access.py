@@ -20,6 +20,7 @@ from django.urls import reverse
 from fostering.accounts.models import User
 from fostering.accounts.roles import Role
 from fostering.assessments.tests import factories as assessment_factories
+from fostering.payments.tests import factories as payment_factories
 from fostering.placements.codes import ReasonPlaceChange
 from fostering.placements.services import placement_end
 from fostering.portal.tests.factories import portal_client, signed_up
@@ -34,6 +35,16 @@ PORTAL_PAGES: dict[str, tuple[str, str | None]] = {
     "portal:sign_in": ("both", None),
 }
 # portal part: money
+PORTAL_PAGES |= {
+    "portal:money_statements": ("carer", None),
+    "portal:money_statement": ("carer", "statement"),
+    "portal:money_statement_pdf": ("carer", "statement"),
+    "portal:money_tax_year": ("carer", None),
+    "portal:money_line_query": ("carer", "payment_line"),
+    "portal:money_queries": ("carer", None),
+    "portal:money_claims": ("carer", None),
+    "portal:money_claim_add": ("carer", None),
+}
 # portal part: children
 # portal part: household
 # portal part: application
@@ -61,6 +72,26 @@ KINDS: dict[str, tuple[Mine, NotMine]] = {
         lambda w: [w.records["other_child"], w.records["ended_child"], w.records["far_child"]],
     ),
 }
+
+
+# portal part: money (a statement and its line for each household, made when first asked for)
+def _statements(w: World) -> dict[str, Any]:
+    if "statements" not in w.records:
+        made = {}
+        for name in ("household", "other_household", "far_household"):
+            made[name] = payment_factories.committed_statement(w.records[name])
+        w.records["statements"] = made
+    return w.records["statements"]
+
+
+KINDS["statement"] = (
+    lambda w: _statements(w)["household"][0],
+    lambda w: [_statements(w)[n][0] for n in ("other_household", "far_household")],
+)
+KINDS["payment_line"] = (
+    lambda w: _statements(w)["household"][1],
+    lambda w: [_statements(w)[n][1] for n in ("other_household", "far_household")],
+)
 
 
 def _council(code: str) -> dict[str, Any]:

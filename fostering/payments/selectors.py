@@ -19,6 +19,7 @@ from .models import (
     AdditionalPayment,
     ExpenseClaim,
     FeeLevel,
+    MileageRate,
     PaymentLine,
     PaymentQuery,
     PaymentRun,
@@ -222,3 +223,9 @@ def claim_list_to_decide(*, user: User, status: str = ClaimStatus.SUBMITTED) -> 
 
 def claim_get_to_decide(*, user: User, pk: int) -> ExpenseClaim:
     return claim_list_to_decide(user=user, status="").get(pk=pk)
+
+
+def mileage_rates_for_user(*, user: User) -> QuerySet[MileageRate]:
+    return MileageRate.objects.filter(
+        organisation_id__in=organisations_with(user, Perm.VIEW_PAYMENTS)
+    ).order_by("-valid_from")
