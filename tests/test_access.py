@@ -255,6 +255,14 @@ RECORD_PAGES |= {
 }
 # Staff pages of the portal's parts (each part adds its own line below).
 # portal part: money
+RECORD_PAGES |= {
+    "payments:claim_decide": ("expense_claim", None),
+    "payments:claim_receipt": ("expense_claim", None),
+}
+LIST_PAGES |= {
+    "payments:claims": ("expense_claim", {Perm.APPROVE_PAYMENT_RUN, Perm.VIEW_CASELOAD_STATEMENTS})
+}
+ADD_PAGES |= {"payments:mileage_rate_add": Perm.MANAGE_PAYMENTS}
 # portal part: children
 # portal part: household
 RECORD_PAGES |= {"households:course_detail": ("course", None)}
@@ -541,6 +549,11 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return reaches(role, user, "household", record.fostering_household)
     if kind in ("payment_run", "rate"):
         return Perm.VIEW_PAYMENTS in perms
+    if kind == "expense_claim":  # decided by the household's supervising social worker or a manager
+        return Perm.APPROVE_PAYMENT_RUN in perms or (
+            Perm.VIEW_CASELOAD_STATEMENTS in perms
+            and record.fostering_household.supervising_social_worker_id == user.pk
+        )
     if kind in ("remittance", "payment_line", "payment_query", "payee"):
         payee = {
             "remittance": lambda r: r.fostering_household,
@@ -587,6 +600,7 @@ def label_of(kind: str, record) -> str:
         "rate": lambda r: f"£{r.amount:,.2f}",
         "remittance": lambda r: r.fostering_household.household.name,
         "payment_query": lambda r: r.question,
+        "expense_claim": lambda r: r.description,
         "erasure_request": lambda r: r.person.full_name,
     }[kind](record)
 

@@ -374,7 +374,7 @@ def test_placement_lists_run_a_fixed_number_of_queries(client, council, make_sta
 
 @pytest.mark.parametrize(
     ("url_name", "expected"),
-    [("payments:runs", 6), ("payments:statements", 6), ("payments:queries", 6), ("payments:rates", 6)],
+    [("payments:runs", 6), ("payments:statements", 6), ("payments:queries", 6), ("payments:rates", 7)],
 )
 def test_payment_lists_run_a_fixed_number_of_queries(
     client, council, make_staff, monkeypatch, url_name, expected

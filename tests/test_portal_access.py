@@ -21,6 +21,7 @@ from fostering.accounts.models import User
 from fostering.accounts.roles import Role
 from fostering.assessments.tests import factories as assessment_factories
 from fostering.households.tests import factories as household_factories
+from fostering.payments.tests import factories as payment_factories
 from fostering.placements.codes import ReasonPlaceChange
 from fostering.placements.services import placement_end
 from fostering.portal.tests.factories import portal_client, signed_up
@@ -35,6 +36,16 @@ PORTAL_PAGES: dict[str, tuple[str, str | None]] = {
     "portal:sign_in": ("both", None),
 }
 # portal part: money
+PORTAL_PAGES |= {
+    "portal:money_statements": ("carer", None),
+    "portal:money_statement": ("carer", "statement"),
+    "portal:money_statement_pdf": ("carer", "statement"),
+    "portal:money_tax_year": ("carer", None),
+    "portal:money_line_query": ("carer", "payment_line"),
+    "portal:money_queries": ("carer", None),
+    "portal:money_claims": ("carer", None),
+    "portal:money_claim_add": ("carer", None),
+}
 # portal part: children
 # portal part: household
 PORTAL_PAGES |= {
@@ -74,6 +85,26 @@ KINDS["course"] = (
         household_factories.course(w.records["far_household"].organisation),
         household_factories.course(w.records["org"], published=False),
     ],
+)
+
+
+# portal part: money (a statement and its line for each household, made when first asked for)
+def _statements(w: World) -> dict[str, Any]:
+    if "statements" not in w.records:
+        made = {}
+        for name in ("household", "other_household", "far_household"):
+            made[name] = payment_factories.committed_statement(w.records[name])
+        w.records["statements"] = made
+    return w.records["statements"]
+
+
+KINDS["statement"] = (
+    lambda w: _statements(w)["household"][0],
+    lambda w: [_statements(w)[n][0] for n in ("other_household", "far_household")],
+)
+KINDS["payment_line"] = (
+    lambda w: _statements(w)["household"][1],
+    lambda w: [_statements(w)[n][1] for n in ("other_household", "far_household")],
 )
 
 

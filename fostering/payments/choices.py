@@ -55,6 +55,7 @@ class Category(models.TextChoices):
     LODGINGS = "lodgings", "Supported lodgings and Staying Put"
     ADDITIONAL = "additional", "Additional payment for assessed needs"
     RETAINER = "retainer", "Retainer"
+    EXPENSES = "expenses", "Expenses claimed"
 
 
 class LineKind(models.TextChoices):
@@ -90,3 +91,15 @@ QUERY_TRANSITIONS: dict[str, frozenset[str]] = {
     QueryStatus.ANSWERED: frozenset({QueryStatus.OPEN, QueryStatus.CLOSED}),
     QueryStatus.CLOSED: frozenset(),
 }
+
+
+class ClaimKind(models.TextChoices):
+    MILEAGE = "mileage", "Mileage"
+    OTHER = "other", "Other expense"
+
+
+class ClaimStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for a decision"
+    APPROVED = "approved", "Approved, to be paid"
+    REFUSED = "refused", "Refused"
+    PAID = "paid", "Paid"

@@ -172,3 +172,33 @@ class AnswerForm(ServiceForm):
         error_messages={"required": "Enter the answer"},
     )
     close = forms.BooleanField(label="Close the query with this answer", required=False)
+
+
+class ClaimDecisionForm(ServiceForm):
+    submit_label = "Save the decision"
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[("approve", "Approve the claim"), ("refuse", "Refuse the claim")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether you approve or refuse the claim"},
+    )
+    reason = forms.CharField(
+        label="Reason (needed to refuse)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The carer sees it with their claim",
+    )
+
+
+class MileageRateForm(ServiceForm):
+    valid_from = _date("From")
+    per_mile = forms.DecimalField(
+        label="Amount a mile",
+        help_text="In pounds, for example 0.45",
+        max_digits=5,
+        decimal_places=2,
+        error_messages={
+            "required": "Enter the amount a mile",
+            "invalid": "Enter an amount in pounds, like 0.45",
+        },
+    )

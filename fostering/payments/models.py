@@ -9,7 +9,7 @@ from django.db.models import F, Q
 
 from fostering.core.models import OrganisationRecord
 
-from .choices import AgeBand, Category, LineKind, QueryStatus, RateKey, RunStatus
+from .choices import AgeBand, Category, ClaimKind, ClaimStatus, LineKind, QueryStatus, RateKey, RunStatus
 
 
 def money(help_text: str = "", default: int | None = None) -> models.DecimalField:
@@ -213,6 +213,14 @@ class PaymentLine(models.Model):
         default=1,
         help_text="Which payment for this household, child, purpose and month this line is part of.",
     )
+    expense_claim = models.ForeignKey(
+        "payments.ExpenseClaim",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lines",
+        help_text="The expense claim this line pays (a draft run's line may be drafted again).",
+    )
 
     class Meta:
         ordering = ["fostering_household_id", "child_id", "service_month", "from_on", "category", "id"]
@@ -302,3 +310,64 @@ class PaymentQuery(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"Query raised {self.raised_on}"
+
+
+class MileageRate(OrganisationRecord):
+    """What the council pays a mile for a carer's journeys, from a date (the latest start on or before the
+    day of the journey applies)."""
+
+    valid_from = models.DateField()
+    per_mile = models.DecimalField(max_digits=5, decimal_places=2)
+
+    class Meta:
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=Q(per_mile__gt=0), name="mileage_rate_positive"),
+            models.UniqueConstraint(fields=["organisation", "valid_from"], name="mileage_rate_one_per_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Mileage from {self.valid_from}: £{self.per_mile} a mile"
+
+
+class ExpenseClaim(OrganisationRecord):
+    """A carer's claim for an expense (mileage at the council's rate, or an amount with its receipt): the
+    supervising social worker approves or refuses it, and the next committed run pays it as its own line."""
+
+    fostering_household = models.ForeignKey(
+        "households.FosteringHousehold", on_delete=models.PROTECT, related_name="expense_claims"
+    )
+    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=ClaimKind.choices)
+    spent_on = models.DateField(help_text="The day of the journey or the expense.")
+    miles = models.DecimalField(max_digits=7, decimal_places=1, null=True, blank=True)
+    per_mile = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    amount = money()
+    description = models.TextField()
+    receipt = models.FileField(max_length=300, blank=True)
+    receipt_name = models.CharField(max_length=255, blank=True)
+    receipt_type = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=10, choices=ClaimStatus.choices, default=ClaimStatus.SUBMITTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+    paid_line = models.OneToOneField(
+        PaymentLine, on_delete=models.PROTECT, null=True, blank=True, related_name="paid_claim"
+    )
+
+    class Meta:
+        ordering = ["-spent_on", "-id"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="expense_claim_positive"),
+            models.CheckConstraint(
+                condition=Q(status="paid", paid_line__isnull=False)
+                | (~Q(status="paid") & Q(paid_line__isnull=True)),
+                name="expense_claim_paid_by_one_line",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} claim of {self.spent_on}: £{self.amount}"

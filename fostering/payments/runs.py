@@ -27,7 +27,8 @@ from fostering.core import clock
 from fostering.core.bulk import insert_rows
 from fostering.core.dates import DateInputError, month_from_text
 
-from .choices import RUN_TRANSITIONS, RunStatus
+from . import expenses
+from .choices import RUN_TRANSITIONS, Category, RunStatus
 from .describe import day_text, describe
 from .entitlements import Key, by_key_and_month, entitlements, month_end, month_start
 from .facts import child_initials, load_facts
@@ -56,18 +57,22 @@ def first_month(organisation_id: int, period: date, lookback: int | None = None)
 
 
 def paid_lines(organisation_id: int, since: date) -> list[PaidLine]:
-    rows = PaymentLine.objects.filter(
-        organisation_id=organisation_id, run__status=RunStatus.COMMITTED, service_month__gte=since
-    ).values_list(
-        "fostering_household_id",
-        "child_id",
-        "category",
-        "service_month",
-        "from_on",
-        "to_on",
-        "rate",
-        "nightly",
-        "amount",
+    rows = (
+        PaymentLine.objects.filter(
+            organisation_id=organisation_id, run__status=RunStatus.COMMITTED, service_month__gte=since
+        )
+        .exclude(category=Category.EXPENSES)  # claims are paid once, never owed again (``expenses``)
+        .values_list(
+            "fostering_household_id",
+            "child_id",
+            "category",
+            "service_month",
+            "from_on",
+            "to_on",
+            "rate",
+            "nightly",
+            "amount",
+        )
     )
     return [
         PaidLine((household, child or 0, category), month, a, b, rate, nightly, amount)
@@ -187,6 +192,7 @@ def run_draft(
             for line, text in zip(computed.lines, computed.descriptions, strict=True)
         ],
     )
+    _add_claims(run)
     record_event(
         actor=by,
         verb="payment_run_drafted",
@@ -198,6 +204,24 @@ def run_draft(
         },
     )
     return run
+
+
+def _add_claims(run: PaymentRun) -> None:
+    """The approved expense claims not yet paid, each its own line of the draft (``expenses``)."""
+    revisions = dict(
+        LedgerEntry.objects.filter(
+            organisation_id=run.organisation_id, category=Category.EXPENSES, service_month=run.period
+        )
+        .values("fostering_household_id")
+        .annotate(top=Max("revision"))
+        .values_list("fostering_household_id", "top")
+    )
+    claims = expenses.draft_lines(run, revisions)
+    if claims:
+        PaymentLine.objects.bulk_create(claims)
+        run.total += sum((line.amount for line in claims), Decimal(0))
+        run.line_count += len(claims)
+        run.save(update_fields=["total", "line_count"])
 
 
 def _locked(run: PaymentRun) -> PaymentRun:
@@ -270,6 +294,7 @@ def run_commit(*, run: PaymentRun, by: User | None, on: date | None = None) -> P
     try:
         with transaction.atomic():
             run.save()
+            expenses.mark_paid(run)
             _insert(
                 [
                     LedgerEntry(

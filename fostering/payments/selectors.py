@@ -14,8 +14,18 @@ from fostering.accounts.roles import Role
 from fostering.children.models import Child
 from fostering.households.models import FosteringHousehold
 
-from .choices import QueryStatus, RunStatus
-from .models import AdditionalPayment, FeeLevel, PaymentLine, PaymentQuery, PaymentRun, Rate, Remittance
+from .choices import ClaimStatus, QueryStatus, RunStatus
+from .models import (
+    AdditionalPayment,
+    ExpenseClaim,
+    FeeLevel,
+    MileageRate,
+    PaymentLine,
+    PaymentQuery,
+    PaymentRun,
+    Rate,
+    Remittance,
+)
 
 
 def household_scope(user: User, prefix: str = "") -> Q:
@@ -188,3 +198,34 @@ def children_for_additional_payments(*, organisation_id: int) -> QuerySet[Child]
         .select_related("person")
         .order_by("person__last_name", "person__first_name", "id")
     )
+
+
+def claims_of(household: FosteringHousehold) -> QuerySet[ExpenseClaim]:
+    """A household's expense claims, newest first, with the run that paid each."""
+    return household.expense_claims.select_related("paid_line__run", "decided_by").order_by(
+        "-spent_on", "-id"
+    )
+
+
+def claim_list_to_decide(*, user: User, status: str = ClaimStatus.SUBMITTED) -> QuerySet[ExpenseClaim]:
+    """Claims the user decides: of the households they supervise, or all their organisation's for a
+    manager who approves runs."""
+    managed = organisations_with(user, Perm.APPROVE_PAYMENT_RUN)
+    caseload = organisations_with(user, Perm.VIEW_CASELOAD_STATEMENTS) - managed
+    claims = ExpenseClaim.objects.filter(
+        Q(organisation_id__in=managed)
+        | Q(organisation_id__in=caseload, fostering_household__supervising_social_worker=user)
+    )
+    if status:
+        claims = claims.filter(status=status)
+    return claims.select_related("fostering_household__household", "claimed_by").order_by("spent_on", "id")
+
+
+def claim_get_to_decide(*, user: User, pk: int) -> ExpenseClaim:
+    return claim_list_to_decide(user=user, status="").get(pk=pk)
+
+
+def mileage_rates_for_user(*, user: User) -> QuerySet[MileageRate]:
+    return MileageRate.objects.filter(
+        organisation_id__in=organisations_with(user, Perm.VIEW_PAYMENTS)
+    ).order_by("-valid_from")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import claim_views, views
 
 app_name = "payments"
 urlpatterns = [
@@ -23,5 +23,9 @@ urlpatterns = [
     path("rates/", views.rate_list, name="rates"),
     path("rates/add/", views.rate_add, name="rate_add"),
     path("rates/uprating/", views.uprating, name="uprating"),
+    path("rates/mileage/", claim_views.mileage_rate_add, name="mileage_rate_add"),
+    path("claims/", claim_views.claim_list, name="claims"),
+    path("claims/<int:pk>/", claim_views.claim_decide, name="claim_decide"),
+    path("claims/<int:pk>/receipt/", claim_views.claim_receipt, name="claim_receipt"),
     path("additional-payments/add/", views.additional_add, name="additional_add"),
 ]

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -217,7 +217,14 @@ def statement_list(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "payments/statement_list.html",
-        {**page, "search": search, "can_run": bool(organisations_with(request.user, Perm.VIEW_PAYMENTS))},
+        {
+            **page,
+            "search": search,
+            "can_run": bool(organisations_with(request.user, Perm.VIEW_PAYMENTS)),
+            "can_decide_claims": bool(
+                organisations_with(request.user, Perm.APPROVE_PAYMENT_RUN, Perm.VIEW_CASELOAD_STATEMENTS)
+            ),
+        },
     )
 
 
@@ -246,11 +253,12 @@ def statement(request: StaffRequest, pk: int) -> HttpResponse:
         children=context["lines"],
     )
     if pdf:
-        return _pdf(request, context)
+        return statement_pdf(request, context)
     return render(request, "payments/statement.html", context)
 
 
-def _pdf(request: StaffRequest, context: dict[str, Any]) -> HttpResponse:
+def statement_pdf(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    """A statement as a PDF (also the carers' portal's download)."""
     from weasyprint import CSS, HTML
 
     html = render_to_string("payments/statement_pdf.html", context, request=request)
@@ -398,6 +406,7 @@ def rate_list(request: StaffRequest) -> HttpResponse:
             "current": current,
             "additional": selectors.additional_list_for_user(user=request.user)[:50],
             "can_manage": bool(organisations_with(request.user, Perm.MANAGE_PAYMENTS)),
+            "mileage": selectors.mileage_rates_for_user(user=request.user)[:5],
         },
     )
 

@@ -123,7 +123,9 @@ def access_records(
         organisation=org, line=line, raised_on=period, question=f"Query{org.code}: why two nights?"
     )
     CarerAccess.objects.create(organisation=org, user=carer, fostering_household=household)
+    claim = expense_claim(household, carer, description=f"Claim{org.code}: bus fares")
     return {
+        "expense_claim": claim,
         "payment_run": run,
         "payment_line": line,
         "remittance": remittance,
@@ -131,3 +133,58 @@ def access_records(
         "payee": household,
         "rate": rate,
     }
+
+
+def expense_claim(household: FosteringHousehold, carer, **values: object):
+    """A claim waiting for a decision, with a PDF receipt."""
+    from django.core.files.base import ContentFile
+
+    from ..models import ExpenseClaim
+
+    data: dict[str, object] = {
+        "kind": "other",
+        "spent_on": date(2026, 1, 5),
+        "amount": Decimal("12.40"),
+        "description": "Bus fares",
+        "receipt": ContentFile(b"%PDF-1.4\n%%EOF\n", name="receipt.pdf"),
+        "receipt_name": "receipt.pdf",
+        "receipt_type": "application/pdf",
+    } | values
+    return ExpenseClaim.objects.create(
+        organisation_id=household.organisation_id, fostering_household=household, claimed_by=carer, **data
+    )
+
+
+def committed_statement(household: FosteringHousehold, period: date = date(2026, 1, 1)):
+    """A committed run paying the household one line, and its statement: (statement, line)."""
+    from ..models import PaymentLine, PaymentRun, Remittance
+
+    run, _ = PaymentRun.objects.get_or_create(
+        organisation_id=household.organisation_id,
+        period=period,
+        status="committed",
+        defaults={"as_of": period, "committed_on": period, "total": Decimal("70.00")},
+    )
+    line = PaymentLine.objects.create(
+        organisation_id=household.organisation_id,
+        run=run,
+        fostering_household=household,
+        category="fee",
+        kind="normal",
+        rate_key=RateKey.FEE_LEVEL_1,
+        service_month=period,
+        from_on=period,
+        to_on=period.replace(day=2),
+        days=2,
+        rate=Decimal("245.00"),
+        amount=Decimal("70.00"),
+        description=f"Carer's fee, 1 to 2 {period:%B %Y}, 2 days at £35.00 a day",
+    )
+    remittance = Remittance.objects.create(
+        organisation_id=household.organisation_id,
+        run=run,
+        fostering_household=household,
+        total=Decimal("70.00"),
+        line_count=1,
+    )
+    return remittance, line
