@@ -255,6 +255,7 @@ RECORD_PAGES |= {
 # Staff pages of the portal's parts (each part adds its own line below).
 # portal part: money
 # portal part: children
+RECORD_PAGES |= {"placements:child_recordings": ("child", None), "placements:breaks": ("household", None)}
 # portal part: household
 # portal part: application
 ADD_PAGES |= {"assessments:add": Perm.START_ASSESSMENT}

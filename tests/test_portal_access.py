@@ -35,6 +35,14 @@ PORTAL_PAGES: dict[str, tuple[str, str | None]] = {
 }
 # portal part: money
 # portal part: children
+PORTAL_PAGES |= {
+    "portal:children": ("carer", None),
+    "portal:child": ("carer", "child"),
+    "portal:child_note": ("carer", "child"),
+    "portal:child_event": ("carer", "child"),
+    "portal:breaks": ("carer", None),
+    "portal:break_ask": ("carer", None),
+}
 # portal part: household
 # portal part: application
 # Opened without signing in: the emailed invitation link (tests in fostering/portal/tests/test_invitation.py).
