@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fostering.core.validators import age_on
 from fostering.placements.carers import placed_with
 
+from .children_views import age_of
 from .choices import AccessKind
 from .navigation import register_home_section, register_menu_item
 
@@ -17,7 +17,7 @@ register_menu_item("Breaks", "portal:breaks", AccessKind.CARER, order=25)
 
 def _placed(access: Any, today: date) -> dict[str, Any]:
     placed = placed_with(access.fostering_household, today)
-    return {"placed": [(p, age_on(p.child.person.date_of_birth, today)) for p in placed]}
+    return {"placed": [(p, age_of(p.child.person, today)) for p in placed]}
 
 
 register_home_section("portal/children/home_panel.html", _placed, AccessKind.CARER, order=20)

@@ -7,12 +7,14 @@ child's id, or a child whose placement has ended, is a 404."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from datetime import date
+from typing import Any, cast
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from fostering.accounts.models import User
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
 from fostering.core.validators import age_on
@@ -25,6 +27,14 @@ from fostering.placements.models import Placement
 from .access import PortalRequest, portal_view
 from .children_forms import BreakForm, EventForm, NoteForm
 from .choices import AccessKind
+
+
+def age_of(person: Any, today: date) -> int | None:
+    return age_on(person.date_of_birth, today) if person.date_of_birth else None
+
+
+def _user(request: PortalRequest) -> User:
+    return cast(User, request.user)
 
 
 def _household(request: PortalRequest) -> FosteringHousehold:
@@ -47,7 +57,7 @@ def children(request: PortalRequest) -> HttpResponse:
     return render(
         request,
         "portal/children/list.html",
-        {"rows": [(p, age_on(p.child.person.date_of_birth, today)) for p in placed]},
+        {"rows": [(p, age_of(p.child.person, today)) for p in placed]},
     )
 
 
@@ -62,7 +72,7 @@ def child(request: PortalRequest, pk: int) -> HttpResponse:
             "placement": placement,
             "child": placement.child,
             "first_name": person.first_name,
-            "age": age_on(person.date_of_birth, clock.today()),
+            "age": age_of(person, clock.today()),
             "out_of_hours": request.portal.organisation.out_of_hours_phone,
             "recordings": recordings.recordings_by_household(placement)[:50],
         },
@@ -78,7 +88,7 @@ def _record(request: PortalRequest, pk: int, form_class: type[ServiceForm], kind
             lambda data: recordings.recording_add(
                 placement=placement,
                 kind=kind,
-                by=request.user,
+                by=_user(request),
                 **data,  # type: ignore[arg-type]
             ),
         )
@@ -128,7 +138,7 @@ def break_ask(request: PortalRequest) -> HttpResponse:
     form = BreakForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         ask: Callable[[dict[str, Any]], Any] = lambda data: breaks.break_ask(  # noqa: E731
-            fostering_household=household, by=request.user, **data
+            fostering_household=household, by=_user(request), **data
         )
         if submit(form, ask) is not None:
             messages.success(request, "Your request has been sent to your supervising social worker")
