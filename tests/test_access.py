@@ -264,6 +264,7 @@ LIST_PAGES |= {
 }
 ADD_PAGES |= {"payments:mileage_rate_add": Perm.MANAGE_PAYMENTS}
 # portal part: children
+RECORD_PAGES |= {"placements:child_recordings": ("child", None), "placements:breaks": ("household", None)}
 # portal part: household
 RECORD_PAGES |= {"households:course_detail": ("course", None)}
 ADD_PAGES |= {"households:courses": Perm.MANAGE_COURSES, "households:course_add": Perm.MANAGE_COURSES}

@@ -47,6 +47,14 @@ PORTAL_PAGES |= {
     "portal:money_claim_add": ("carer", None),
 }
 # portal part: children
+PORTAL_PAGES |= {
+    "portal:children": ("carer", None),
+    "portal:child": ("carer", "child"),
+    "portal:child_note": ("carer", "child"),
+    "portal:child_event": ("carer", "child"),
+    "portal:breaks": ("carer", None),
+    "portal:break_ask": ("carer", None),
+}
 # portal part: household
 PORTAL_PAGES |= {
     "portal:household_review": ("carer", None),

@@ -33,6 +33,12 @@ class Organisation(models.Model):
         default=False,
         help_text="When off, the portal offers two-factor authentication to carers and applicants.",
     )
+    out_of_hours_phone = models.CharField(
+        "Out-of-hours phone number",
+        max_length=30,
+        blank=True,
+        help_text="Shown to carers on each child's page in the portal: who to call outside office hours.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -393,6 +393,24 @@ _RULES: tuple[Rule, ...] = (
         regulation="Placements Data Standard v2 (the referral's own date)",
         due_soon=3,
     ),
+    Rule(
+        code="significant_event_read",
+        title="Read the carer's report of a significant event",
+        starts_at="carer recorded a significant event about a child placed with them",
+        amount=1,
+        unit=Unit.WORKING_DAYS,
+        regulation="Fostering Services NMS 2011, standard 5.9 and 21.8: significant events are notified without delay",
+        due_soon=1,
+    ),
+    Rule(
+        code="break_request_answer",
+        title="Answer the carers' request for a break",
+        starts_at="carers asked for a break (respite)",
+        amount=5,
+        unit=Unit.WORKING_DAYS,
+        regulation="Local standard (support to carers): a request for a break is answered in 5 working days",
+        due_soon=2,
+    ),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -69,3 +69,23 @@ class DpstOutcome(models.TextChoices):
     STEPPED_DOWN = "stepped_down", "Stepped down to family-based care or independence"
     RETURNED_HOME = "returned_home", "Returned to birth family"
     ENDED = "ended", "Placement ended despite support"
+
+
+class RecordingKind(models.TextChoices):
+    NOTE = "note", "Daily or weekly note"
+    SIGNIFICANT = "significant", "Significant event"
+
+
+class EventType(models.TextChoices):
+    ACCIDENT = "accident", "Accident or injury"
+    MISSING = "missing", "Missing from home"
+    ALLEGATION = "allegation", "Allegation made by the child"
+    POLICE = "police", "Police involvement"
+    HOSPITAL = "hospital", "Hospital visit"
+    OTHER = "other", "Something else"
+
+
+class BreakStatus(models.TextChoices):
+    ASKED = "asked", "Asked for"
+    CONFIRMED = "confirmed", "Confirmed"
+    DECLINED = "declined", "Declined"

@@ -7,12 +7,15 @@ from fostering.core.models import OrganisationRecord
 from fostering.households.choices import PlacementType
 
 from .choices import (
+    BreakStatus,
     DpstOutcome,
+    EventType,
     ExternalOutcome,
     ExternalProviderKind,
     HoldKind,
     MeetingOutcome,
     PetsAnswer,
+    RecordingKind,
     ReferralStatus,
 )
 from .codes import PlaceCode, ProviderCode, ReasonPlaceChange, StartKind
@@ -280,3 +283,63 @@ class DpstReferral(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"DPST referral on {self.referred_on}"
+
+
+class CarerRecording(OrganisationRecord):
+    """What a carer wrote about a child placed with them: a daily or weekly note, or a significant event.
+
+    It belongs to the placement. A significant event waits on the My work of the household's supervising
+    social worker and of the child's social worker until each has read it."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="carer_recordings")
+    child = models.ForeignKey("children.Child", on_delete=models.PROTECT, related_name="carer_recordings")
+    kind = models.CharField(max_length=12, choices=RecordingKind.choices)
+    event_type = models.CharField(max_length=12, choices=EventType.choices, blank=True)
+    happened_on = models.DateField()
+    text = models.TextField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+    ssw_read_at = models.DateTimeField(null=True, blank=True)
+    child_sw_read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-happened_on", "-recorded_at", "-id"]
+        indexes = [models.Index(fields=["child", "happened_on"])]
+
+    def __str__(self) -> str:
+        what = self.get_event_type_display() if self.kind == RecordingKind.SIGNIFICANT else "Note"
+        return f"{what}, {self.happened_on:%d %B %Y}"
+
+
+class BreakRequest(OrganisationRecord):
+    """Carers asking for a break (respite) from one day to another. Confirmed, it holds their places in the
+    vacancy register (``hold``, a hold of the break kind)."""
+
+    fostering_household = models.ForeignKey(
+        "households.FosteringHousehold", on_delete=models.CASCADE, related_name="break_requests"
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    reason = models.TextField()
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asked_on = models.DateField()
+    status = models.CharField(max_length=10, choices=BreakStatus.choices, default=BreakStatus.ASKED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    hold = models.OneToOneField(
+        VacancyHold, on_delete=models.SET_NULL, null=True, blank=True, related_name="break_request"
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="break_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Break from {self.starts_on:%d %B %Y} to {self.ends_on:%d %B %Y}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import carer_views, views
 
 app_name = "placements"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("referrals/<int:pk>/match/", views.match, name="match"),
     path("referrals/<int:pk>/place/", views.place, name="place"),
     path("referrals/<int:pk>/external-searches/add/", views.external_search, name="external_search"),
+    path("children/<int:pk>/recordings/", carer_views.child_recordings, name="child_recordings"),
+    path("households/<int:pk>/breaks/", carer_views.household_breaks, name="breaks"),
     path("vacancies/", views.vacancies, name="vacancies"),
     path("measures/", views.measures, name="measures"),
     path("households/<int:pk>/holds/", views.holds, name="holds"),
