@@ -33,13 +33,12 @@ def second_factor_needed(request: HttpRequest) -> HttpResponse | None:
     user = getattr(request, "user", None)
     session = getattr(request, "session", {})
     required = (
-        session.get(PORTAL_TWO_FACTOR, False) if session.get(PORTAL_SESSION) else settings.FOSTERING_REQUIRE_2FA
+        session.get(PORTAL_TWO_FACTOR, False)
+        if session.get(PORTAL_SESSION)
+        else settings.FOSTERING_REQUIRE_2FA
     )
     if (
-        required
-        and user is not None
-        and user.is_authenticated
-        and not user.is_verified()  # type: ignore[union-attr]
+        required and user is not None and user.is_authenticated and not user.is_verified()  # type: ignore[union-attr]
     ):
         from django_otp import devices_for_user
 
