@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from datetime import date
 from typing import Any
 
@@ -37,6 +38,11 @@ PORTAL_PAGES: dict[str, tuple[str, str | None]] = {
 # portal part: children
 # portal part: household
 # portal part: application
+PORTAL_PAGES |= {
+    "portal:application": ("applicant", None),
+    "portal:application_documents": ("applicant", None),
+    "portal:application_section": ("applicant", "application_section"),
+}
 # Opened without signing in: the emailed invitation link (tests in fostering/portal/tests/test_invitation.py).
 OPEN_PORTAL_PAGES = {"portal:accept"}
 
@@ -61,6 +67,11 @@ KINDS: dict[str, tuple[Mine, NotMine]] = {
         lambda w: [w.records["other_child"], w.records["ended_child"], w.records["far_child"]],
     ),
 }
+# portal part: application (a section's address is its code; a code of no section is a 404)
+KINDS["application_section"] = (
+    lambda w: SimpleNamespace(pk="addresses"),
+    lambda w: [SimpleNamespace(pk="not-a-section")],
+)
 
 
 def _council(code: str) -> dict[str, Any]:

@@ -49,7 +49,8 @@ def _section_or_404(request: StaffRequest, pk: int) -> ApplicationSection:
 def sent(request: StaffRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
     found = {(s.person_id, s.code): s for s in sent_sections(assessment)}
-    applicants = [m.person for m in assessment.current_members if m.role == MemberRole.CARER]  # type: ignore[attr-defined]
+    members = assessment.household.current_members  # type: ignore[attr-defined]
+    applicants = [m.person for m in members if m.role == MemberRole.CARER]
     people = [
         {
             "person": person,
