@@ -77,6 +77,20 @@ def _slots(request: PortalRequest) -> int:
         return 1
 
 
+def _all_errors(service_errors: list[str], found: list[AnswersForm]) -> list[dict[str, str]]:
+    """The error summary: each field's error linked to its field, then the service's others (the history
+    not reaching back five years, say), each once."""
+    beside = _summary_errors(found)
+    texts = {error["text"] for error in beside}
+    seen = set()
+    others = []
+    for message in service_errors:
+        if message not in texts and message not in seen and not any(message.endswith(t) for t in texts):
+            seen.add(message)
+            others.append({"text": message, "href": "#answers"})
+    return beside + others
+
+
 def _summary_errors(found: list[AnswersForm]) -> list[dict[str, str]]:
     out = []
     for form in found:
@@ -142,8 +156,7 @@ def section(request: PortalRequest, code: str) -> HttpResponse:
         "saved": saved,
         "editable": editable,
         "forms": found,
-        "errors": [{"text": message, "href": "#answers"} for message in service_errors]
-        + _summary_errors(found),
+        "errors": _all_errors(service_errors, found),
         "gaps": gaps(rows_of(shown), clock.today()) if code == "addresses" else [],
         "groups": [] if editable else summary(definition, saved.submitted_answers if saved else {}),
         "row_word": definition.row_label.lower(),
