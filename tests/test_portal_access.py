@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import pytest

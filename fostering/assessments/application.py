@@ -176,7 +176,7 @@ def _shown(field: forms.Field, value: Any) -> str:
     if isinstance(field, forms.BooleanField):
         return "Yes" if value else "No"
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, value))
+        return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
     if isinstance(value, str) and len(value) == 7 and value[4] == "-":
         return _label(_month(value))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":

@@ -127,8 +127,12 @@ def section(request: PortalRequest, code: str) -> HttpResponse:
             answers = _answers(definition, found)
             try:
                 services.section_save(
-                    assessment=assessment, person=person, code=code, answers=answers, by=request.user
-                )  # type: ignore[arg-type]
+                    assessment=assessment,
+                    person=person,
+                    code=code,
+                    answers=answers,
+                    by=request.user,  # type: ignore[arg-type]
+                )
                 if action == "submit":
                     services.section_submit(
                         assessment=assessment,

@@ -50,7 +50,9 @@ def test_an_invited_applicant_sends_a_section_that_the_social_worker_reads(page,
     page.get_by_label("Choose a password").fill("a long applicant passphrase")
     page.get_by_label("Type the password again").fill("a long applicant passphrase")
     page.get_by_role("button", name="Set my password").click()
-    assert "You have sent 0 of 10 sections" in page.locator("main").inner_text(), page.locator("body").inner_text()
+    assert "You have sent 0 of 10 sections" in page.locator("main").inner_text(), page.locator(
+        "body"
+    ).inner_text()
     _check(page, axe, "applicant home", failures)
 
     page.get_by_role("link", name="Your application", exact=True).first.click()
