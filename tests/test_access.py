@@ -269,6 +269,11 @@ RECORD_PAGES |= {"placements:child_recordings": ("child", None), "placements:bre
 RECORD_PAGES |= {"households:course_detail": ("course", None)}
 ADD_PAGES |= {"households:courses": Perm.MANAGE_COURSES, "households:course_add": Perm.MANAGE_COURSES}
 # portal part: application
+RECORD_PAGES |= {
+    "assessments:application": ("assessment", None),
+    "assessments:application_section": ("application_section", None),
+    "assessments:application_change": ("application_section", Perm.RECORD_ASSESSMENT),
+}
 ADD_PAGES |= {"assessments:add": Perm.START_ASSESSMENT}
 ADD_PAGES |= {"kinship:start": Perm.START_KINSHIP_ASSESSMENT}
 ADD_PAGES |= {"recruitment:enquiry_add": Perm.CHANGE_ENQUIRY, "recruitment:event_add": Perm.CHANGE_ENQUIRY}
@@ -370,6 +375,15 @@ class Council:
     records: dict[str, object]
 
 
+def application_sent(assessment):
+    """The applicant's GP section, sent (what the assessing social worker reads)."""
+    from fostering.assessments.application_services import section_submit
+
+    person = assessment.household.members.get(role="carer").person
+    answers = {"practice": "Riverside Surgery", "address": "1 River Lane", "phone": "0113 000 0000"}
+    return section_submit(assessment=assessment, person=person, code="gp", answers=answers, by=None)
+
+
 def build_council(org: Organisation) -> Council:
     staff = {role: builders.staff(org, role) for role in Role}
     household = builders.approved_household(
@@ -465,6 +479,7 @@ def build_council(org: Organisation) -> Council:
             "enquiry": enquiry,
             "event": event,
             "assessment": assessment,
+            "application_section": application_sent(assessment),
             # a member of staff's account, and an API token of the service manager (who opens every page)
             "staff_user": staff[Role.DUTY_WORKER],
             "portal_access": portal_services.invite(
@@ -522,6 +537,8 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
             or (Perm.VIEW_CASELOAD_ASSESSMENT in perms and record.assessing_social_worker_id == user.pk)
             or (Perm.VIEW_IV_ASSESSMENT in perms and record.kind == "independent_visitor")
         )
+    if kind == "application_section":
+        return reaches(role, user, "assessment", record.assessment)
     if kind == "kinship":
         return Perm.VIEW_KINSHIP_ASSESSMENT in perms or (
             Perm.VIEW_CASELOAD_KINSHIP_ASSESSMENT in perms and record.child.social_worker_id == user.pk

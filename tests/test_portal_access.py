@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -62,6 +63,11 @@ PORTAL_PAGES |= {
     "portal:household_course": ("carer", "course"),
 }
 # portal part: application
+PORTAL_PAGES |= {
+    "portal:application": ("applicant", None),
+    "portal:application_documents": ("applicant", None),
+    "portal:application_section": ("applicant", "application_section"),
+}
 # Opened without signing in: the emailed invitation link (tests in fostering/portal/tests/test_invitation.py).
 OPEN_PORTAL_PAGES = {"portal:accept"}
 
@@ -113,6 +119,12 @@ KINDS["statement"] = (
 KINDS["payment_line"] = (
     lambda w: _statements(w)["household"][1],
     lambda w: [_statements(w)[n][1] for n in ("other_household", "far_household")],
+)
+# portal part: application (a section's address is its code, read from the applicant's own access; a code of
+# no section is a 404)
+KINDS["application_section"] = (
+    lambda w: SimpleNamespace(pk="addresses"),
+    lambda w: [SimpleNamespace(pk="not-a-section")],
 )
 
 

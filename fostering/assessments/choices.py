@@ -164,3 +164,25 @@ TARGET_WEEKS: dict[AssessmentKind, int] = {
 APPLICANT_CHECKS: dict[AssessmentKind, tuple[CheckKind, ...]] = {
     AssessmentKind.INDEPENDENT_VISITOR: (CheckKind.DBS, CheckKind.REFERENCE),
 }
+
+
+class SectionCode(models.TextChoices):
+    """The sections of the application form an applicant fills in (``application.SECTIONS`` says how)."""
+
+    PERSONAL = "personal", "Personal details"
+    ADDRESSES = "addresses", "Address history"
+    GP = "gp", "Your GP"
+    EMPLOYERS = "employers", "Employers"
+    REFEREES = "referees", "Referees"
+    HOUSEHOLD = "household", "Other people in your household"
+    CHILDREN_ELSEWHERE = "children_elsewhere", "Children living elsewhere"
+    PETS = "pets", "Pets"
+    HEALTH = "health", "Health questionnaire"
+    CONSENT = "consent", "Consent to checks"
+
+
+class SectionStatus(models.TextChoices):
+    DRAFT = "draft", "In progress"
+    SUBMITTED = "submitted", "Sent"
+    CHANGE_REQUESTED = "change_requested", "Change asked for"
+    ACCEPTED = "accepted", "Accepted"

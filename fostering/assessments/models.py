@@ -5,7 +5,7 @@ from django.db import models
 
 from fostering.core.models import OrganisationRecord
 
-from .choices import AssessmentKind, Stage, WithdrawalReason
+from .choices import AssessmentKind, SectionCode, SectionStatus, Stage, WithdrawalReason
 
 
 class Assessment(OrganisationRecord):
@@ -100,3 +100,40 @@ class AssessmentSession(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"Session on {self.held_on}"
+
+
+class ApplicationSection(OrganisationRecord):
+    """One section of an applicant's application form (``application.SECTIONS``), filled in on the portal.
+
+    ``answers`` is the applicant's working copy, saved part done; ``submitted_answers`` is what they last
+    sent, which is what the assessing social worker reads. A change request (with its note) lets the
+    applicant edit and send again.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="application_sections")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="application_sections")
+    code = models.CharField("Section", max_length=30, choices=SectionCode.choices)
+    answers = models.JSONField(default=dict, blank=True)
+    submitted_answers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=20, choices=SectionStatus.choices, default=SectionStatus.DRAFT)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    change_note = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["assessment", "person", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "person", "code"], name="application_section_one_per_applicant"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | models.Q(submitted_at__isnull=False),
+                name="application_section_sent_has_its_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_code_display()} ({self.get_status_display().lower()})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import application_views, views
 
 app_name = "assessments"
 urlpatterns = [
@@ -24,4 +24,13 @@ urlpatterns = [
     path("<int:pk>/stage/", views.stage_change, name="stage_change"),
     path("<int:pk>/hold/", views.hold, name="hold"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+]
+urlpatterns += [
+    path("<int:pk>/application/", application_views.sent, name="application"),
+    path("application-sections/<int:pk>/", application_views.section, name="application_section"),
+    path(
+        "application-sections/<int:pk>/change/",
+        application_views.change,
+        name="application_change",
+    ),
 ]

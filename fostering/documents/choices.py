@@ -18,12 +18,18 @@ class DocumentKind(models.TextChoices):
     MEDICAL = "medical", "Medical"
     FORM_F = "form_f", "Form F"
     MINUTES = "minutes", "Minutes"
+    IDENTITY = "identity", "Proof of identity"
+    DRIVING_LICENCE = "driving_licence", "Driving licence"
+    INSURANCE = "insurance", "Car or home insurance"
     LETTER = "letter", "Letter"
     OTHER = "other", "Other"
 
 
 # A person uploads every kind but "letter": letters are made by issuing a draft.
 UPLOAD_KINDS = [(value, label) for value, label in DocumentKind.choices if value != DocumentKind.LETTER]
+
+# What an applicant uploads themselves, on the portal, to their assessment.
+APPLICANT_KINDS = [DocumentKind.IDENTITY, DocumentKind.DRIVING_LICENCE, DocumentKind.INSURANCE]
 
 
 class LetterKind(models.TextChoices):
