@@ -309,10 +309,11 @@ def test_demo_carers_and_applicants_sign_in_to_their_own_portal(small, client):
     table = format_login_table(small)
     signed_up = PortalAccess.objects.filter(organisation=small, user__isnull=False).select_related("user")
     kinds = sorted(signed_up.values_list("kind", flat=True))
-    under_way = Assessment.objects.filter(organisation=small, stage__in=["application", "stage1", "stage2"])
-    under_way = under_way.exclude(kind="independent_visitor").count()
+    assessments = Assessment.objects.filter(organisation=small, stage__in=["application", "stage1", "stage2"])
+    under_way = assessments.exclude(kind="independent_visitor").count()
     assert kinds.count("applicant") == min(2, under_way) >= 1 and "carer" in kinds
     for access in signed_up:
+        assert access.user is not None
         assert access.user.username in table
         client.logout()
         response = client.post(
@@ -322,4 +323,5 @@ def test_demo_carers_and_applicants_sign_in_to_their_own_portal(small, client):
         home = client.get("/", follow=True)
         assert home.redirect_chain[-1][0] == "/my/"
         record = access.fostering_household or access.assessment
+        assert record is not None
         assert escape(record.household.name) in home.content.decode()

@@ -60,7 +60,7 @@ def test_a_full_course_puts_the_next_booking_on_the_waiting_list_in_order(counci
     assert [first.status, second.status, third.status] == ["booked", "waiting", "waiting"]
     assert [training.waiting_position(x) for x in (first, second, third)] == [None, 1, 2]
     listed = training.courses_open(council.pk, clock.today()).get()
-    assert (listed.taken, listed.waiting) == (1, 2)
+    assert (listed.taken, listed.waiting) == (1, 2)  # type: ignore[attr-defined]
 
 
 def test_cancelling_a_place_moves_the_first_waiting_up_and_tells_them_without_naming_a_child(

@@ -63,7 +63,7 @@ def test_a_question_about_a_line_is_sent_and_its_answer_shown(carer):
     assert response["Location"] == reverse("portal:money_statement", args=[statement.pk])
     query = PaymentQuery.objects.get()
     assert query.line == line
-    query_answer(query=query, answer="The placement began on the 1st.", by=None)
+    query_answer(query=query, answer="The placement began on the 1st.", by=None)  # type: ignore[arg-type]
     page = client.get(reverse("portal:money_statement", args=[statement.pk])).content.decode()
     assert "Why only two days?" in page and "The placement began on the 1st." in page
     assert "The placement began on the 1st." in client.get(reverse("portal:money_queries")).content.decode()
@@ -113,7 +113,7 @@ def test_a_claim_is_sent_decided_by_the_social_worker_and_its_status_shown(carer
     staff.force_login(ssw)
     assert "School shoes" in staff.get(reverse("payments:claims")).content.decode()
     receipt = staff.get(reverse("payments:claim_receipt", args=[claim.pk]))
-    assert b"".join(receipt.streaming_content).startswith(b"%PDF")
+    assert b"".join(receipt.streaming_content).startswith(b"%PDF")  # type: ignore[attr-defined]
     url = reverse("payments:claim_decide", args=[claim.pk])
     refused = staff.post(url, {"decision": "refuse", "reason": ""})
     assert "Enter why the claim is refused" in refused.content.decode()
