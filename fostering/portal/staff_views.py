@@ -4,6 +4,9 @@ selector, so a worker reaches exactly the records they reach elsewhere."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,6 +17,7 @@ from django.urls import reverse
 from fostering.accounts.permissions import Perm, has_perm
 from fostering.assessments.models import Assessment
 from fostering.assessments.selectors import assessment_get_for_user
+from fostering.core.forms import ServiceForm
 from fostering.core.views import StaffRequest, render_form, submit
 from fostering.households.models import FosteringHousehold
 from fostering.households.selectors import household_get_for_user
@@ -94,70 +98,65 @@ def _access(request: StaffRequest, pk: int) -> tuple[PortalAccess, str, Record]:
     return access, kind, record
 
 
-@login_required
-def resend(request: StaffRequest, pk: int) -> HttpResponse:
+def _access_action(
+    request: StaffRequest,
+    pk: int,
+    form_class: type[ServiceForm],
+    act: Callable[[PortalAccess, dict[str, Any]], object],
+    *,
+    heading: str,
+    done: str,
+) -> HttpResponse:
+    """The one shape of resending, withdrawing and ending: a confirming form, the service, back to the page.
+    ``heading`` and ``done`` may name the person as {name} and the email address as {email}."""
     access, kind, record = _access(request, pk)
-    form = ResendForm(request.POST if request.method == "POST" else None)
-    done = (
-        submit(
-            form, lambda d: services.invitation_resend(access=access, site=_site(request), by=request.user)
-        )
-        if request.method == "POST"
-        else None
-    )
-    if done is not None:
-        messages.success(
-            request, f"A new invitation was sent to {access.email}; the earlier link no longer works"
-        )
+    words = {"name": access.person.full_name, "email": access.email}
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and submit(form, lambda d: act(access, d)) is not None:
+        messages.success(request, done.format(**words))
         return redirect(_page(kind, record.pk))
     return render_form(
         request,
         form,
-        heading=f"Send the invitation to {access.person.full_name} again",
+        heading=heading.format(**words),
         caption=record.household.name,
         back_url=_page(kind, record.pk),
+    )
+
+
+@login_required
+def resend(request: StaffRequest, pk: int) -> HttpResponse:
+    return _access_action(
+        request,
+        pk,
+        ResendForm,
+        lambda access, d: services.invitation_resend(access=access, site=_site(request), by=request.user),
+        heading="Send the invitation to {name} again",
+        done="A new invitation was sent to {email}; the earlier link no longer works",
     )
 
 
 @login_required
 def withdraw(request: StaffRequest, pk: int) -> HttpResponse:
-    access, kind, record = _access(request, pk)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    done = (
-        submit(form, lambda d: services.invitation_withdraw(access=access, by=request.user))
-        if request.method == "POST"
-        else None
-    )
-    if done is not None:
-        messages.success(request, f"The invitation to {access.person.full_name} was withdrawn")
-        return redirect(_page(kind, record.pk))
-    return render_form(
+    return _access_action(
         request,
-        form,
-        heading=f"Withdraw the invitation to {access.person.full_name}",
-        caption=record.household.name,
-        back_url=_page(kind, record.pk),
+        pk,
+        ConfirmForm,
+        lambda access, d: services.invitation_withdraw(access=access, by=request.user),
+        heading="Withdraw the invitation to {name}",
+        done="The invitation to {name} was withdrawn",
     )
 
 
 @login_required
 def end(request: StaffRequest, pk: int) -> HttpResponse:
-    access, kind, record = _access(request, pk)
-    form = EndForm(request.POST if request.method == "POST" else None)
-    done = (
-        submit(form, lambda d: services.access_end(access=access, reason=d["reason"], by=request.user))
-        if request.method == "POST"
-        else None
-    )
-    if done is not None:
-        messages.success(request, f"{access.person.full_name} can no longer sign in")
-        return redirect(_page(kind, record.pk))
-    return render_form(
+    return _access_action(
         request,
-        form,
-        heading=f"End {access.person.full_name}'s access",
-        caption=record.household.name,
-        back_url=_page(kind, record.pk),
+        pk,
+        EndForm,
+        lambda access, d: services.access_end(access=access, reason=d["reason"], by=request.user),
+        heading="End {name}'s access",
+        done="{name} can no longer sign in",
     )
 
 
