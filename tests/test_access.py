@@ -197,7 +197,7 @@ RECORD_PAGES: dict[str, tuple[str, Perm | None]] = {
     "documents:template_edit": ("letter_template", Perm.MANAGE_LETTER_TEMPLATES),
 }
 # Record pages that answer with a file to download or JSON, not a page (the accessibility test skips them).
-FILE_PAGES = {"documents:download", "jobs:status", "jobs:download"}
+FILE_PAGES = {"documents:download", "jobs:status", "jobs:download", "payments:claim_receipt"}
 # Every list page: url name -> (kind of record listed, permissions any of which opens it).
 LIST_PAGES: dict[str, tuple[str, set[Perm]]] = {
     "people:list": ("person", {Perm.VIEW_PERSON}),
