@@ -63,6 +63,9 @@ def test_a_carer_is_invited_signs_up_and_reads_a_message(page, sign_in, axe):
     assert "Adeyemi household" in main and "Your next visit" in main and "Sam Worker" in main
     assert "Search" not in page.locator("header").inner_text()  # no staff search in the portal
     check("portal home")
+    page.get_by_role("link", name="All messages").click()
+    assert "I will visit on Tuesday at 10." in page.inner_text("main")
+    check("messages")
     page.get_by_role("link", name="Your sign-in").click()
     assert "carer@example.org" in page.inner_text("main")
     check("your sign-in")
