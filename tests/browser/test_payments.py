@@ -1,16 +1,19 @@
 """Payments in a real browser: the payments officer drafts March's run, a manager approves it, the officer
-commits it; the carer reads the statement's plain-English lines and asks about one. Each page passes axe."""
+commits it; the carer reads the statement's plain-English lines in the portal and asks about one. Each page
+passes axe."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from fostering.accounts.roles import Role
-from fostering.payments.models import CarerAccess, PaymentQuery, PaymentRun
+from fostering.payments.models import PaymentQuery, PaymentRun
 from fostering.payments.tests import factories as f
+from fostering.portal.tests.factories import PASSWORD, signed_up
 from tests import builders
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,8 +27,7 @@ def test_a_run_is_drafted_approved_committed_and_the_carer_asks_about_a_line(pag
     f.placement(home, f.child(council, date(2013, 6, 1), "Amy", "Brown"), date(2026, 3, 4), date(2026, 3, 10))
     officer = builders.staff(council, Role.PAYMENTS_OFFICER, first_name="Pat", last_name="Officer")
     manager = builders.staff(council, Role.SERVICE_MANAGER, first_name="Mo", last_name="Manager")
-    carer = builders.staff(council, Role.CARER, first_name="Priya", last_name="Patel")
-    CarerAccess.objects.create(organisation=council, user=carer, fostering_household=home)
+    carer, _ = signed_up(home)
     failures: dict[str, list[dict]] = {}
 
     def check(name: str) -> None:
@@ -71,11 +73,16 @@ def test_a_run_is_drafted_approved_committed_and_the_carer_asks_about_a_line(pag
     check("reconciliation")
     run.refresh_from_db()
     assert run.status == "committed"
-    # the carer reads the statement and asks about the fee
-    switch_to(carer)
-    page.goto(reverse("payments:statements"))
+    # the carer reads the statement in the portal and asks about the fee
+    page.context.clear_cookies()
+    page.goto(reverse("accounts:login"))
+    page.get_by_label("Username").fill(carer.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/my/")
+    page.goto(reverse("portal:money_statements"))
     check("statements")
-    page.get_by_role("link", name="March 2026 statement for Patel household").click()
+    page.get_by_role("link", name="Statement for March 2026").click()
     body = page.locator("main").inner_text()
     assert (
         "Carer's fee for A.B., 4 to 9 March 2026, 6 nights at £30.00 a night (weekly £210.00, skill level 2)"
@@ -83,11 +90,14 @@ def test_a_run_is_drafted_approved_committed_and_the_carer_asks_about_a_line(pag
     )
     assert "£390.00" in body
     check("statement")
-    page.get_by_role("link", name="Ask about this payment: Carer's fee").click()
-    page.get_by_label("Your question about this payment").fill("Is this at level 2?")
-    page.get_by_role("button", name="Send the query").click()
+    page.get_by_role("link", name=re.compile(r"Ask about this payment\s*: Carer.s fee")).click()
+    page.get_by_role("textbox").fill("Is this at level 2?")
+    page.get_by_role("button", name=re.compile("Send")).click()
     assert "sent to the payments team" in page.locator(".govuk-notification-banner").inner_text()
     assert PaymentQuery.objects.get().question == "Is this at level 2?"
+    # the payments officer sees it among the open queries
+    switch_to(officer)
     page.goto(reverse("payments:queries"))
+    assert "Is this at level 2?" in page.locator("main").inner_text()
     check("queries")
     assert failures == {}
