@@ -15,10 +15,10 @@ from fostering.assessments.models import Assessment
 from fostering.households.choices import OPEN_STATUSES, CarerType
 from fostering.households.models import FosteringHousehold
 from fostering.payments.models import CarerAccess
-from fostering.people.choices import MemberRole
 from fostering.people.models import HouseholdMember
 from fostering.portal.choices import INVITATION_DAYS, AccessKind
 from fostering.portal.models import PortalAccess
+from fostering.portal.services import adults_to_invite
 
 if TYPE_CHECKING:
     from .generator import DemoContext
@@ -58,26 +58,15 @@ def _assessments(ctx: DemoContext) -> list[tuple[str, Assessment]]:
     return list(zip(APPLICANTS, found, strict=False))
 
 
-def _first_carer(household_id: int) -> HouseholdMember | None:
-    return (
-        HouseholdMember.objects.filter(household_id=household_id, role=MemberRole.CARER, left_on__isnull=True)
-        .select_related("person")
-        .order_by("joined_on", "id")
-        .first()
-    )
-
-
 def build_portal(ctx: DemoContext) -> None:
     domain = "portal.example"
     planned: list[tuple[str, AccessKind, FosteringHousehold | Assessment, HouseholdMember]] = []
     for username, household in _households(ctx):
-        member = _first_carer(household.household_id)
-        if member is not None:
-            planned.append((username + ctx.username_suffix, AccessKind.CARER, household, member))
+        if members := adults_to_invite(household):
+            planned.append((username + ctx.username_suffix, AccessKind.CARER, household, members[0]))
     for username, assessment in _assessments(ctx):
-        member = _first_carer(assessment.household_id)
-        if member is not None:
-            planned.append((username + ctx.username_suffix, AccessKind.APPLICANT, assessment, member))
+        if members := adults_to_invite(assessment):
+            planned.append((username + ctx.username_suffix, AccessKind.APPLICANT, assessment, members[0]))
     for username, kind, record, member in planned:
         signed_up_on = ctx.days_ago(*SIGNED_UP_DAYS_AGO)
         invited_at = ctx.moment(signed_up_on - timedelta(days=1))

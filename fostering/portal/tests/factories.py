@@ -7,7 +7,6 @@ from django.test import Client
 from fostering.accounts.models import User
 from fostering.assessments.models import Assessment
 from fostering.households.models import FosteringHousehold
-from fostering.people.choices import MemberRole
 
 from .. import services
 from ..models import PortalAccess
@@ -17,10 +16,7 @@ PASSWORD = "a long portal passphrase"
 
 def signed_up(record: FosteringHousehold | Assessment, *, email: str = "") -> tuple[User, PortalAccess]:
     """The first carer (or applicant) of ``record``, invited and signed up with ``PASSWORD``."""
-    member = (
-        record.household.members.filter(role=MemberRole.CARER, left_on__isnull=True).order_by("id").first()
-    )
-    assert member is not None
+    member = services.adults_to_invite(record)[0]
     address = email or f"{member.person.first_name}.{member.person_id}@example.org".lower()
     access = services.invite(record=record, person=member.person, email=address, site="", by=None, send=False)
     user = services.invitation_accept(token=access.new_token, password=PASSWORD)  # type: ignore[attr-defined]
