@@ -112,6 +112,19 @@ class Perm(StrEnum):
     USE_APPLICANT_PORTAL = "use_applicant_portal"
     RAISE_PAYMENT_QUERY = "raise_payment_query"
     OVERRIDE_PAYMENT_LIMITS = "override_payment_limits"
+    # Children's reviews and the IRO service (fostering.reviews, fostering.alerts)
+    VIEW_CHILD_REVIEWS = "view_child_reviews"
+    CHAIR_REVIEW = "chair_review"
+    ALLOCATE_IRO = "allocate_iro"
+    RAISE_PRACTICE_ALERT = "raise_practice_alert"
+    ANSWER_PRACTICE_ALERT = "answer_practice_alert"
+    VIEW_IRO_REPORTS = "view_iro_reports"
+    # Health, missing episodes, visits to the child and care leavers (fostering.health, fostering.missing,
+    # fostering.visits, fostering.leaving_care)
+    RECORD_HEALTH = "record_health"
+    RECORD_MISSING = "record_missing"
+    RECORD_CHILD_VISIT = "record_child_visit"
+    RECORD_LEAVING_CARE = "record_leaving_care"
     # Data protection (fostering.dataprotection): here.
     MANAGE_DATA_PROTECTION = "manage_data_protection"
     EXPORT_SUBJECT_ACCESS = "export_subject_access"
@@ -324,6 +337,63 @@ _PORTAL: dict[Role, frozenset[Perm]] = {
     Role.CARER: frozenset({P.USE_CARER_PORTAL}),
     Role.APPLICANT: frozenset({P.USE_APPLICANT_PORTAL}),
 }
+_CHILDREN_IN_CARE: dict[Role, frozenset[Perm]] = {
+    # IROs chair reviews and monitor every child's case between them: they read, challenge, never own it.
+    Role.IRO: frozenset(
+        {
+            P.VIEW_CHILD,
+            P.VIEW_PERSON,
+            P.VIEW_HISTORY,
+            P.USE_API,
+            P.VIEW_CHILD_REVIEWS,
+            P.CHAIR_REVIEW,
+            P.RAISE_PRACTICE_ALERT,
+            P.VIEW_IRO_REPORTS,
+        }
+    ),
+    # The IRO service's manager allocates IROs, watches caseloads and reads the service's figures.
+    Role.IRO_MANAGER: frozenset(
+        {
+            P.VIEW_CHILD,
+            P.VIEW_PERSON,
+            P.VIEW_HISTORY,
+            P.USE_API,
+            P.VIEW_CHILD_REVIEWS,
+            P.CHAIR_REVIEW,
+            P.ALLOCATE_IRO,
+            P.RAISE_PRACTICE_ALERT,
+            P.VIEW_IRO_REPORTS,
+        }
+    ),
+    # The child's social worker records visits, health, missing episodes and the pathway plan, and
+    # answers the alerts the IRO raises on their children.
+    Role.CHILDS_SOCIAL_WORKER: frozenset(
+        {
+            P.VIEW_CHILD_REVIEWS,
+            P.RECORD_HEALTH,
+            P.RECORD_MISSING,
+            P.RECORD_CHILD_VISIT,
+            P.RECORD_LEAVING_CARE,
+            P.ANSWER_PRACTICE_ALERT,
+        }
+    ),
+    # A care leaver's personal adviser keeps in touch and records the pathway plan and birthdays' contacts.
+    Role.PERSONAL_ADVISER: frozenset(
+        {P.VIEW_CASELOAD_CHILD, P.VIEW_PERSON, P.USE_API, P.RECORD_LEAVING_CARE}
+    ),
+    # Managers answer escalated alerts, allocate IROs in the IRO manager's absence and read the figures.
+    Role.SERVICE_MANAGER: frozenset(
+        {
+            P.VIEW_CHILD_REVIEWS,
+            P.ALLOCATE_IRO,
+            P.ANSWER_PRACTICE_ALERT,
+            P.VIEW_IRO_REPORTS,
+            P.RECORD_HEALTH,
+            P.RECORD_MISSING,
+            P.RECORD_LEAVING_CARE,
+        }
+    ),
+}
 _DATA_PROTECTION: dict[Role, frozenset[Perm]] = {
     # The service manager keeps the retention schedule, disposes of records, answers erasure requests and
     # exports what the service holds about a person.
@@ -364,6 +434,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = _merge(
     _RETURNS,
     _PAYMENTS,
     _PORTAL,
+    _CHILDREN_IN_CARE,
     _DATA_PROTECTION,
     _DOCUMENTS,
 )

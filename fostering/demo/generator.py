@@ -66,7 +66,7 @@ from .portal import build_portal, portal_login_rows
 from .recruitment import build_recruitment
 from .referrals import build_referrals
 from .sizes import COUNTY, HISTORY_YEARS, SMALL, Size, national_sizes
-from .staff import build_staff, demo_username
+from .staff import build_children_in_care_staff, build_staff, demo_username
 
 DEMO_PASSWORD = "demo-password-2026"
 BATCH_SIZE = 2000
@@ -191,6 +191,7 @@ STEPS: list[Step] = [
     build_archive,
     build_indicators,
     build_portal,
+    build_children_in_care_staff,
 ]
 """The build steps, in order. Later apps append theirs (see the module docstring)."""
 

@@ -69,6 +69,9 @@ def staff_for(children: int, open_households: int, *, minimum: int = 1) -> dict[
         Role.PAYMENTS_OFFICER: scaled(2),
         Role.SERVICE_MANAGER: scaled(1),
         Role.CHILDS_SOCIAL_WORKER: max(minimum, math.ceil(children / 27)),
+        Role.IRO: max(minimum, math.ceil(children / 60)),
+        Role.IRO_MANAGER: scaled(1),
+        Role.PERSONAL_ADVISER: max(minimum, math.ceil(children / 40)),
     }
 
 
@@ -101,7 +104,7 @@ SMALL = Size(
     entering_care_per_year=6,
     households=SMALL_HOUSEHOLDS,
     staff=dict.fromkeys(staff_for(40, 19), 1)
-    | {Role.SUPERVISING_SOCIAL_WORKER: 2, Role.CHILDS_SOCIAL_WORKER: 2},
+    | {Role.SUPERVISING_SOCIAL_WORKER: 2, Role.CHILDS_SOCIAL_WORKER: 2, Role.IRO: 2},
 )
 
 SCALES = ("small", "county", "national")

@@ -38,10 +38,23 @@ TEAM_OF_ROLE: dict[Role, str] = {
     Role.PAYMENTS_OFFICER: "Payments",
     Role.SERVICE_MANAGER: "Service management",
     Role.CHILDS_SOCIAL_WORKER: "Children's social work",
+    Role.IRO: "Independent reviewing service",
+    Role.IRO_MANAGER: "Independent reviewing service",
+    Role.PERSONAL_ADVISER: "Leaving care",
 }
+# Roles added after the first builds: made by ``build_children_in_care_staff``, a later step, so the
+# randomness every earlier step draws (and the demo it makes) is as it was.
+LATER_ROLES = (Role.IRO, Role.IRO_MANAGER, Role.PERSONAL_ADVISER)
 # Roles whose work the history attributes to them (visits, reviews, children): they started before it.
 CASEWORK_ROLES = frozenset(
-    {Role.SUPERVISING_SOCIAL_WORKER, Role.REVIEWING_OFFICER, Role.CHILDS_SOCIAL_WORKER, Role.SERVICE_MANAGER}
+    {
+        Role.SUPERVISING_SOCIAL_WORKER,
+        Role.REVIEWING_OFFICER,
+        Role.CHILDS_SOCIAL_WORKER,
+        Role.SERVICE_MANAGER,
+        Role.IRO,
+        Role.PERSONAL_ADVISER,
+    }
 )
 
 
@@ -59,20 +72,30 @@ def _job_title(role: Role, index: int) -> str:
 
 
 def build_staff(ctx: DemoContext) -> None:
-    from .generator import DemoError
-
-    rng, faker = ctx.rng, ctx.faker
-    team_names = sorted(set(TEAM_OF_ROLE.values()))
+    team_names = sorted({TEAM_OF_ROLE[role] for role in STAFF_ROLES if role not in LATER_ROLES})
     teams = [Team(organisation=ctx.organisation, name=name) for name in team_names]
     ctx.save(teams)
     ctx.teams = {team.name: team for team in teams}
+    _make_staff(ctx, [role for role in Role if role in STAFF_ROLES and role not in LATER_ROLES])
 
+
+def build_children_in_care_staff(ctx: DemoContext) -> None:
+    """The IROs, their manager and the personal advisers (about one IRO for 60 children in care)."""
+    new = sorted({TEAM_OF_ROLE[role] for role in LATER_ROLES} - set(ctx.teams))
+    teams = [Team(organisation=ctx.organisation, name=name) for name in new]
+    ctx.save(teams)
+    ctx.teams |= {team.name: team for team in teams}
+    _make_staff(ctx, list(LATER_ROLES))
+
+
+def _make_staff(ctx: DemoContext, roles: list[Role]) -> None:
+    from .generator import DemoError
+
+    rng, faker = ctx.rng, ctx.faker
     domain = f"{names.username_part(ctx.council.stem)}.example"
     taken: set[str] = set()
     planned: list[tuple[Role, int, User]] = []
-    for role in Role:
-        if role not in STAFF_ROLES:
-            continue
+    for role in roles:
         for index in range(ctx.size.staff.get(role, 1)):
             ethnicity = names.weighted(rng, names.ADULT_ETHNICITY_WEIGHTS)
             pool = names.pool_for(ethnicity)

@@ -76,7 +76,7 @@ def test_the_small_council_has_every_staff_role_and_counts_in_range(small):
         user = User.objects.get(username=demo_username(role))
         assert user.memberships.get().role == role
         assert user.check_password("demo-password-2026")
-    assert Team.objects.filter(organisation=small).count() == 13
+    assert Team.objects.filter(organisation=small).count() == 15
 
     open_households = FosteringHousehold.objects.filter(organisation=small, status__in=OPEN_STATUSES)
     assert open_households.count() == SMALL.open_households == 19
