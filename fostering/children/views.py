@@ -36,6 +36,7 @@ from .forms import (
     SiblingsForm,
 )
 from .models import Child
+from .sections import child_links, registered_child_deadlines
 from .selectors import child_get_for_user, child_list_for_user
 from .services import child_register, child_update
 
@@ -77,7 +78,8 @@ def child_detail(request: StaffRequest, pk: int) -> HttpResponse:
             "period": child.periods_of_care.filter(ended_on__isnull=True).first(),
             "legal_status": child.legal_statuses.filter(ended_on__isnull=True).first(),
             "placement": placement_selectors.current_placement(child, today),
-            "deadlines": child_deadlines(child, today=today),
+            "deadlines": child_deadlines(child, today=today) + registered_child_deadlines(child, today),
+            "links": child_links(request.user, child),
             "can_change": has_perm(request.user, Perm.CHANGE_CHILD, child.organisation_id),
             "can_see_history": has_perm(request.user, Perm.VIEW_HISTORY, child.organisation_id),
         },
