@@ -35,6 +35,7 @@ from fostering.payments.tests import factories as payment_factories
 from fostering.portal import services as portal_services
 from fostering.portal.middleware import PORTAL_PATHS
 from fostering.recruitment.tests import factories as recruitment_factories
+from fostering.reviews.tests import factories as review_factories
 from tests import builders
 
 # Every page that shows one record: url name -> (kind of record, permission the page needs beyond seeing it).
@@ -321,6 +322,22 @@ ADD_PAGES |= {
     f"dataprotection:{name}": Perm.MANAGE_DATA_PROTECTION
     for name in ("due", "schedule", "disposals", "people")
 }
+# children in care part: reviews (the IRO service)
+RECORD_PAGES |= {
+    "reviews:child": ("child", Perm.VIEW_CHILD_REVIEWS),
+    "reviews:allocate": ("child", Perm.ALLOCATE_IRO),
+    "reviews:request_add": ("child", Perm.CHAIR_REVIEW),
+    "reviews:review_add": ("child", Perm.CHAIR_REVIEW),
+    "reviews:record": ("review_record", None),
+    **{
+        f"reviews:{n}": ("review_record", Perm.CHAIR_REVIEW)
+        for n in ("record_write", "booklet_add", "midway")
+    },
+    "reviews:recommendation_add": ("review_record", Perm.CHAIR_REVIEW),
+    "reviews:recommendation_done": ("recommendation", Perm.CHAIR_REVIEW),
+}
+ADD_PAGES |= {"reviews:home": Perm.CHAIR_REVIEW, "reviews:report": Perm.VIEW_IRO_REPORTS}
+ADD_PAGES |= {"reviews:caseloads": Perm.ALLOCATE_IRO, "reviews:settings": Perm.ALLOCATE_IRO}
 # The header search: open to staff whose roles open any kind of record searched (checked below).
 SEARCH_PAGES = {"search:results"}
 SEARCHED = {
@@ -495,6 +512,7 @@ def build_council(org: Organisation) -> Council:
             "course": household_factories.course(org),
             # a committed payment run with the household's statement, a line, a query and a rate
             **payment_factories.access_records(org, household, child, staff[Role.CARER]),
+            **review_factories.access_records(child, staff[Role.IRO]),
         },
     )
 
@@ -584,6 +602,9 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
             or (Perm.VIEW_CASELOAD_STATEMENTS in perms and payee.supervising_social_worker_id == user.pk)
             or (Perm.VIEW_OWN_STATEMENTS in perms and payee.carer_access.filter(user=user).exists())
         )
+    if kind in ("review_record", "recommendation"):
+        review = record.review if kind == "review_record" else record.record.review
+        return Perm.VIEW_CHILD_REVIEWS in perms and reaches(role, user, "child", review.child)
     if kind == "child":
         # a caseload of children: allocated to the user, or placed (now or before) in a household they supervise
         return Perm.VIEW_CHILD in perms or (

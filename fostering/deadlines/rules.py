@@ -275,8 +275,8 @@ _RULES: tuple[Rule, ...] = (
         code="child_first_review",
         title="Child's first review",
         starts_at="entering care",
-        amount=28,
-        unit=Unit.DAYS,
+        amount=20,
+        unit=Unit.WORKING_DAYS,
         regulation=f"{_CPR}, reg 33",
     ),
     Rule(
@@ -410,6 +410,40 @@ _RULES: tuple[Rule, ...] = (
         unit=Unit.WORKING_DAYS,
         regulation="Local standard (support to carers): a request for a break is answered in 5 working days",
         due_soon=2,
+    ),
+    # Children's reviews and the IRO service (fostering/reviews)
+    Rule(
+        code="review_record_distributed",
+        title="Distribute the IRO's record of the review",
+        starts_at="review held",
+        amount=20,
+        unit=Unit.WORKING_DAYS,
+        regulation="IRO Handbook 2010, 3.70: the record of the review is distributed within 20 working days",
+    ),
+    Rule(
+        code="review_midway_check",
+        title="IRO's midway check between reviews",
+        starts_at="review held (due halfway to the next review; 3 months from the second review on)",
+        amount=3,
+        unit=Unit.MONTHS,
+        regulation="IRO Handbook 2010, 3.74-3.76: the IRO monitors the case between reviews",
+        due_soon=10,
+    ),
+    Rule(
+        code="review_requested",
+        title="Extra review asked for",
+        starts_at="review asked for (the IRO, an unplanned placement change, leaving care); due on the date set",
+        amount=20,
+        unit=Unit.WORKING_DAYS,
+        regulation=f"{_CPR}, reg 33(3)",
+    ),
+    Rule(
+        code="review_recommendation",
+        title="Recommendation of the review",
+        starts_at="review held; due on the date the IRO set",
+        amount=3,
+        unit=Unit.MONTHS,
+        regulation="IRO Handbook 2010, 3.71: each recommendation has a person responsible and a timescale",
     ),
 )
 

@@ -120,10 +120,10 @@ def test_a_review_outside_care_is_refused(child):
     assert refused.value.message_dict == {"held_on": ["Maya Green was not in care on 15 February 2024"]}
 
 
-def test_the_review_clock_runs_28_days_then_3_months_then_6_months(child):
+def test_the_review_clock_runs_20_working_days_then_3_months_then_6_months(child):
     builders.in_care(child, started_on=date(2024, 1, 20))
     today = date(2024, 1, 22)
-    assert child_deadlines(child, today=today)[0].due == date(2024, 2, 17)
+    assert child_deadlines(child, today=today)[0].due == date(2024, 2, 16)
     child_review_record(child=child, held_on=date(2024, 2, 15), participation="PN1", by=None)
     assert child_deadlines(child, today=today)[0].due == date(2024, 5, 15)
     child_review_record(child=child, held_on=date(2024, 5, 10), participation="PN1", by=None)

@@ -66,7 +66,7 @@ def test_the_rules_are_the_domain_timescales_plus_household_check_renewals():
         ("tsd_standards", 12, Unit.MONTHS),
         ("support_plan_review", 4, Unit.MONTHS),
         ("iv_safeguarding_course", 6, Unit.MONTHS),
-        ("child_first_review", 28, Unit.DAYS),
+        ("child_first_review", 20, Unit.WORKING_DAYS),
         ("child_second_review", 3, Unit.MONTHS),
         ("child_review", 6, Unit.MONTHS),
         ("adopter_assessment", 6, Unit.MONTHS),
@@ -136,7 +136,7 @@ def test_enquiry_response_needs_a_datetime():
         ("tsd_standards", date(2025, 1, 31), date(2026, 1, 31)),
         ("support_plan_review", date(2025, 10, 31), date(2026, 2, 28)),
         ("iv_safeguarding_course", date(2025, 8, 31), date(2026, 2, 28)),
-        ("child_first_review", date(2025, 2, 1), date(2025, 3, 1)),
+        ("child_first_review", date(2025, 2, 1), date(2025, 2, 28)),
         ("child_second_review", date(2025, 11, 30), date(2026, 2, 28)),
         ("child_review", date(2025, 3, 31), date(2025, 9, 30)),
         ("adopter_assessment", date(2025, 1, 15), date(2025, 7, 15)),
@@ -161,8 +161,8 @@ def test_datetime_start_counts_from_its_london_date():
     # 23:30 UTC on 31 March 2025 is 00:30 on 1 April in London.
     start = datetime(2025, 3, 31, 23, 30, tzinfo=LONDON)
     late_utc = datetime.fromisoformat("2025-03-31T23:30:00+00:00")
-    assert due_date("child_first_review", late_utc) == date(2025, 4, 29)
-    assert due_date("child_first_review", start) == date(2025, 4, 28)
+    assert due_date("child_first_review", late_utc) == date(2025, 5, 1)
+    assert due_date("child_first_review", start) == date(2025, 4, 30)
 
 
 @hyp_settings(max_examples=200, deadline=None)
