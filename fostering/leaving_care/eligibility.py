@@ -116,4 +116,6 @@ def assess(
 
 
 def in_care_on(periods: Sequence[Span], day: date) -> bool:
-    return any(p.start <= day and (p.end is None or p.end > day) for p in periods)
+    """Looked after on the day: a young person who leaves care on their 18th birthday was looked after on
+    it, so their first birthday contact is at 19 (as the DfE's rules 1007 and 1016 read it)."""
+    return any(p.start <= day and (p.end is None or p.end >= day) for p in periods)
