@@ -25,7 +25,6 @@ from fostering.core.lists import list_page
 from fostering.core.views import StaffRequest, record_form_page, render_form, submit
 
 from . import services
-from .codes import suitable
 from .deadlines import plan_deadline
 from .filters import CareLeaverFilter
 from .forms import AdviserForm, BirthdayContactForm, CareLeaverForm, ContactForm, PathwayPlanForm
@@ -99,7 +98,15 @@ def figures_page(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "leaving_care/figures.html",
-        {"figures": found, "year_start": start, "year_end": end, "today": today, "suitable": suitable},
+        {
+            "figures": found,
+            "rates": [
+                ("accommodation", found.suitable_accommodation),
+                ("activity", found.in_education_employment_training),
+            ],
+            "year_start": start,
+            "year_end": end,
+        },
     )
 
 
