@@ -418,7 +418,7 @@ _RULES: tuple[Rule, ...] = (
         starts_at="pathway plan agreed or last reviewed",
         amount=6,
         unit=Unit.MONTHS,
-        regulation="Care Leavers (England) Regulations 2010, reg 7: the pathway plan is reviewed at least every 6 months",
+        regulation="Care Leavers (England) Regulations 2010, reg 7: pathway plan reviewed at least every 6 months",
     ),
     Rule(
         code="care_leaver_birthday_contact",
