@@ -31,6 +31,7 @@ from fostering.households.models import FosteringHousehold
 from fostering.households.tests import factories as household_factories
 from fostering.jobs.models import Job
 from fostering.kinship.tests import factories as kinship_factories
+from fostering.leaving_care.tests import factories as leaving_care_factories
 from fostering.payments.tests import factories as payment_factories
 from fostering.portal import services as portal_services
 from fostering.portal.middleware import PORTAL_PATHS
@@ -338,6 +339,21 @@ RECORD_PAGES |= {
 }
 ADD_PAGES |= {"reviews:home": Perm.CHAIR_REVIEW, "reviews:report": Perm.VIEW_IRO_REPORTS}
 ADD_PAGES |= {"reviews:caseloads": Perm.ALLOCATE_IRO, "reviews:settings": Perm.ALLOCATE_IRO}
+# children in care: leaving care
+RECORD_PAGES |= {
+    "leaving_care:child": ("child", None),
+    "leaving_care:add": ("child", Perm.RECORD_LEAVING_CARE),
+    "leaving_care:detail": ("care_leaver", None),
+    **{
+        f"leaving_care:{name}": ("care_leaver", Perm.RECORD_LEAVING_CARE)
+        for name in ("adviser", "pathway_plan", "contact", "birthday_contact")
+    },
+}
+LIST_PAGES |= {"leaving_care:list": ("care_leaver", {Perm.VIEW_CHILD, Perm.VIEW_CASELOAD_CHILD})}
+ADD_PAGES |= {
+    "leaving_care:birthdays": Perm.RECORD_LEAVING_CARE,
+    "leaving_care:figures": Perm.RECORD_LEAVING_CARE,
+}
 # The header search: open to staff whose roles open any kind of record searched (checked below).
 SEARCH_PAGES = {"search:results"}
 SEARCHED = {
@@ -468,6 +484,13 @@ def build_council(org: Organisation) -> Council:
         record=household, record_kind="household", kind="review_invitation", by=None
     )
     letter_template = templates_ensure(organisation_id=org.pk)["adm_approval"]
+    # a young person who left care at 18, a care leaver with the personal adviser (and the same social worker)
+    care_leaver = leaving_care_factories.care_leaver(
+        org,
+        adviser=staff[Role.PERSONAL_ADVISER],
+        social_worker=staff[Role.CHILDS_SOCIAL_WORKER],
+        first_name=f"Leaver{org.code}",
+    )
     return Council(
         org,
         staff,
@@ -492,6 +515,7 @@ def build_council(org: Organisation) -> Council:
             "panel_member": panel_members[3],
             "household": household,
             "child": child,
+            "care_leaver": care_leaver,
             "person": person,
             "enquiry": enquiry,
             "event": event,
@@ -605,6 +629,10 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
     if kind in ("review_record", "recommendation"):
         review = record.review if kind == "review_record" else record.record.review
         return Perm.VIEW_CHILD_REVIEWS in perms and reaches(role, user, "child", review.child)
+    if kind == "care_leaver":  # the council's children, the personal adviser's caseload, the child's caseload
+        return reaches(role, user, "child", record.child) or (
+            Perm.VIEW_CASELOAD_CHILD in perms and record.personal_adviser_id == user.pk
+        )
     if kind == "child":
         # a caseload of children: allocated to the user, or placed (now or before) in a household they supervise
         return Perm.VIEW_CHILD in perms or (
@@ -623,6 +651,7 @@ def label_of(kind: str, record) -> str:
     return {
         "person": lambda r: r.full_name,
         "child": lambda r: r.person.full_name,
+        "care_leaver": lambda r: r.child.person.full_name,
         "household": lambda r: r.household.name,
         "assessment": lambda r: r.household.name,
         "enquiry": lambda r: r.person.full_name,

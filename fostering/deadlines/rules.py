@@ -445,6 +445,24 @@ _RULES: tuple[Rule, ...] = (
         unit=Unit.MONTHS,
         regulation="IRO Handbook 2010, 3.71: each recommendation has a person responsible and a timescale",
     ),
+    # Care leavers (leaving care part)
+    Rule(
+        code="pathway_plan_review",
+        title="Review the care leaver's pathway plan",
+        starts_at="pathway plan agreed or last reviewed",
+        amount=6,
+        unit=Unit.MONTHS,
+        regulation="Care Leavers (England) Regulations 2010, reg 7: pathway plan reviewed at least every 6 months",
+    ),
+    Rule(
+        code="care_leaver_birthday_contact",
+        title="Record the care leaver's birthday contact (in touch, activity, accommodation)",
+        starts_at="the young person's 17th, 18th, 19th, 20th or 21st birthday",
+        amount=1,
+        unit=Unit.MONTHS,
+        regulation="SSDA903 guidance (OC3): contact around the birthday, from a month before to a month after it",
+        due_soon=10,
+    ),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
