@@ -321,6 +321,13 @@ ADD_PAGES |= {
     f"dataprotection:{name}": Perm.MANAGE_DATA_PROTECTION
     for name in ("due", "schedule", "disposals", "people")
 }
+# children in care part: visits
+RECORD_PAGES |= {
+    "visits:child": ("child", None),
+    "visits:allocate": ("child", Perm.CHANGE_CHILD),
+    "visits:add": ("child", Perm.RECORD_CHILD_VISIT),
+}
+ADD_PAGES |= {"visits:overdue": Perm.CHANGE_CHILD, "visits:in_time": Perm.VIEW_CHILD}
 # The header search: open to staff whose roles open any kind of record searched (checked below).
 SEARCH_PAGES = {"search:results"}
 SEARCHED = {
