@@ -229,3 +229,29 @@ def test_the_pages_show_the_history_and_record_a_visit(client, placed, worker, s
     client.force_login(service_manager)
     assert client.get(reverse("visits:overdue")).status_code == 200
     assert client.get(reverse("visits:in_time")).status_code == 200
+
+
+def test_my_work_of_the_childs_social_worker_runs_a_fixed_number_of_queries(client, council, worker):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add() -> None:
+        child = builders.child(council, social_worker=worker)
+        builders.in_care(child, started_on=date(2024, 1, 20))
+        builders.placement(child, builders.approved_household(council), started_on=date(2024, 2, 1))
+        visit_record(child=child, visited_on=date(2024, 2, 6), seen_alone=True, place="placement", by=worker)
+
+    def queries() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(reverse("mywork:home"))
+        assert response.status_code == 200
+        return len(ctx.captured_queries), response.content.decode()
+
+    add()
+    client.force_login(worker)
+    few, body = queries()
+    assert "Social worker&#x27;s visit to the child" in body or "Social worker's visit to the child" in body
+    for _ in range(5):
+        add()
+    many, _ = queries()
+    assert (few, many) == (14, 14)  # the visit clocks add 4: placements, visits, settings, children
