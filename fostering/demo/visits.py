@@ -11,6 +11,7 @@ inserted in bulk.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,7 @@ PLACES = [
 ]
 
 
-def _pick(ctx: DemoContext, weighted: list[tuple[str, int]]) -> str:
+def _pick(ctx: DemoContext, weighted: Sequence[tuple[str, int]]) -> str:
     return ctx.rng.choices([code for code, _ in weighted], weights=[w for _, w in weighted])[0]
 
 
