@@ -354,6 +354,13 @@ ADD_PAGES |= {
     "leaving_care:birthdays": Perm.RECORD_LEAVING_CARE,
     "leaving_care:figures": Perm.RECORD_LEAVING_CARE,
 }
+# children in care part: visits
+RECORD_PAGES |= {
+    "visits:child": ("child", None),
+    "visits:allocate": ("child", Perm.CHANGE_CHILD),
+    "visits:add": ("child", Perm.RECORD_CHILD_VISIT),
+}
+ADD_PAGES |= {"visits:overdue": Perm.CHANGE_CHILD, "visits:in_time": Perm.VIEW_CHILD}
 # The header search: open to staff whose roles open any kind of record searched (checked below).
 SEARCH_PAGES = {"search:results"}
 SEARCHED = {

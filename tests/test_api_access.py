@@ -58,6 +58,8 @@ READ_PATHS = {
     "/api/v1/payments/queries/{id}": "payment_query",
     "/api/v1/returns/903/validations": None,
     "/api/v1/indicators": None,
+    "/api/v1/visits/children/{id}": "child",
+    "/api/v1/visits/overdue": None,
 }
 # Paths keyed by something other than a record's id, each checked in its own test below.
 OTHER_PATHS = {"/api/v1/indicators/{code}"}

@@ -23,6 +23,7 @@ from . import (
     placements,
     recruitment,
     returns903,
+    visits,
 )
 from .auth import StaffToken, docs_for_staff
 
@@ -81,3 +82,4 @@ api.add_router("/placements", placements.router)
 api.add_router("/returns/903", returns903.router)
 api.add_router("/payments", payments.router)
 api.add_router("/indicators", indicators.router)
+api.add_router("/visits", visits.router)

@@ -463,6 +463,33 @@ _RULES: tuple[Rule, ...] = (
         regulation="SSDA903 guidance (OC3): contact around the birthday, from a month before to a month after it",
         due_soon=10,
     ),
+    # Social worker visits to the child in care (the visits part)
+    Rule(
+        code="child_visit_first",
+        title="Social worker's visit in the new placement",
+        starts_at="a new placement",
+        amount=1,
+        unit=Unit.WEEKS,
+        regulation=f"{_CPR}, reg 28(2)(a)",
+        due_soon=2,
+    ),
+    Rule(
+        code="child_visit",
+        title="Social worker's visit to the child",
+        starts_at="last visit, in the first year of the placement (or the council's stricter setting)",
+        amount=6,
+        unit=Unit.WEEKS,
+        regulation=f"{_CPR}, reg 28(2)(b)",
+    ),
+    Rule(
+        code="child_visit_long_term",
+        title="Social worker's visit to the child",
+        starts_at="last visit, after the first year of a long-term placement",
+        amount=3,
+        unit=Unit.MONTHS,
+        regulation=f"{_CPR}, reg 28(3)",
+        due_soon=10,
+    ),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -67,6 +67,7 @@ from .recruitment import build_recruitment
 from .referrals import build_referrals
 from .sizes import COUNTY, HISTORY_YEARS, SMALL, Size, national_sizes
 from .staff import build_children_in_care_staff, build_staff, demo_username
+from .visits import build_visits
 
 DEMO_PASSWORD = "demo-password-2026"
 BATCH_SIZE = 2000
@@ -192,6 +193,7 @@ STEPS: list[Step] = [
     build_indicators,
     build_portal,
     build_children_in_care_staff,
+    build_visits,
 ]
 """The build steps, in order. Later apps append theirs (see the module docstring)."""
 
