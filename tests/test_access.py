@@ -581,7 +581,10 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.VIEW_ALLEGATION in perms and reaches(role, user, "household", record.fostering_household)
     if kind == "complaint":
         return Perm.VIEW_COMPLAINT in perms
-    if kind in ("alert", "alert_child"):  # the IRO, the managers who answer and read the figures, the child's SW
+    if kind in (
+        "alert",
+        "alert_child",
+    ):  # the IRO, the managers who answer and read the figures, the child's SW
         child = record if kind == "alert_child" else record.child
         alert_perms = {Perm.RAISE_PRACTICE_ALERT, Perm.ANSWER_PRACTICE_ALERT, Perm.VIEW_IRO_REPORTS}
         return bool(perms & alert_perms) and reaches(role, user, "child", child)

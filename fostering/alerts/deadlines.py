@@ -8,9 +8,11 @@ them, and the IRO who raised a concern the stages whose response is overdue.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from fostering.accounts.models import User
@@ -55,7 +57,7 @@ def stage_deadline(stage: AlertStageRecord, *, today: date) -> Deadline | None:
     return Deadline(rule=RESPONSE_RULE, due=due, met_on=met_on, status=status)
 
 
-def child_alert_deadlines(child: object, today: date) -> list[Deadline]:
+def child_alert_deadlines(child: Any, today: date) -> list[Deadline]:
     """The open response clocks of the child's concerns (for the child's page)."""
     stages = AlertStageRecord.objects.filter(
         alert__child=child, ended_on__isnull=True, responded_on__isnull=True
@@ -67,7 +69,7 @@ def _subject(alert: PracticeAlert) -> str:
     return f"{alert.child.person.full_name}: {alert.get_theme_display()}"
 
 
-def _open_stages() -> Iterable[AlertStageRecord]:
+def _open_stages() -> QuerySet[AlertStageRecord]:
     return AlertStageRecord.objects.filter(
         ended_on__isnull=True, responded_on__isnull=True, response_working_days__isnull=False
     ).select_related("alert__child__person")
