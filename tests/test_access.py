@@ -22,6 +22,7 @@ from fostering.accounts.models import Organisation, User
 from fostering.accounts.permissions import ROLE_PERMISSIONS, Perm
 from fostering.accounts.roles import PORTAL_ROLES, STAFF_ROLES, Role
 from fostering.accounts.services import api_token_issue
+from fostering.alerts import services as alert_services
 from fostering.assessments.tests import factories as assessment_factories
 from fostering.dataprotection import services as dataprotection_services
 from fostering.dataprotection.choices import RecordKind
@@ -361,6 +362,22 @@ RECORD_PAGES |= {
     "visits:add": ("child", Perm.RECORD_CHILD_VISIT),
 }
 ADD_PAGES |= {"visits:overdue": Perm.CHANGE_CHILD, "visits:in_time": Perm.VIEW_CHILD}
+# children in care part: alerts (practice alerts and the dispute resolution process)
+RECORD_PAGES |= {
+    "alerts:detail": ("alert", None),
+    "alerts:respond": ("alert", Perm.ANSWER_PRACTICE_ALERT),
+    "alerts:escalate": ("alert", Perm.RAISE_PRACTICE_ALERT),
+    "alerts:resolve": ("alert", Perm.RAISE_PRACTICE_ALERT),
+    "alerts:child": ("alert_child", None),
+    "alerts:raise": ("child", Perm.RAISE_PRACTICE_ALERT),
+}
+LIST_PAGES |= {
+    "alerts:list": (
+        "alert",
+        {Perm.RAISE_PRACTICE_ALERT, Perm.ANSWER_PRACTICE_ALERT, Perm.VIEW_IRO_REPORTS},
+    )
+}
+ADD_PAGES |= {"alerts:figures": Perm.VIEW_IRO_REPORTS, "alerts:clocks": Perm.ALLOCATE_IRO}
 # The header search: open to staff whose roles open any kind of record searched (checked below).
 SEARCH_PAGES = {"search:results"}
 SEARCHED = {
@@ -498,11 +515,22 @@ def build_council(org: Organisation) -> Council:
         social_worker=staff[Role.CHILDS_SOCIAL_WORKER],
         first_name=f"Leaver{org.code}",
     )
+    # an IRO's concern about the child in care, open at the team manager
+    alert = alert_services.alert_raise(
+        child=child,
+        kind="concern",
+        theme="drift",
+        text="Your plan has not moved on since your last review.",
+        raised_on=date(2026, 1, 5),
+        by=staff[Role.IRO],
+    )
     return Council(
         org,
         staff,
         {
             "job": job,
+            "alert": alert,
+            "alert_child": child,
             "document": document,
             "letter": letter,
             "letter_template": letter_template,
@@ -602,6 +630,13 @@ def reaches(role: Role, user: User, kind: str, record) -> bool:
         return Perm.VIEW_ALLEGATION in perms and reaches(role, user, "household", record.fostering_household)
     if kind == "complaint":
         return Perm.VIEW_COMPLAINT in perms
+    if kind in (
+        "alert",
+        "alert_child",
+    ):  # the IRO, the managers who answer and read the figures, the child's SW
+        child = record if kind == "alert_child" else record.child
+        alert_perms = {Perm.RAISE_PRACTICE_ALERT, Perm.ANSWER_PRACTICE_ALERT, Perm.VIEW_IRO_REPORTS}
+        return bool(perms & alert_perms) and reaches(role, user, "child", child)
     if kind == "ssw":
         return Perm.VIEW_TEAM_CASELOADS in perms or (
             Perm.VIEW_CASELOAD_HOUSEHOLD in perms and record.pk == user.pk
@@ -670,6 +705,7 @@ def label_of(kind: str, record) -> str:
         "staff_user": lambda r: r.get_full_name(),
         "allegation": lambda r: r.fostering_household.household.name,
         "complaint": lambda r: r.complainant_name,
+        "alert": lambda r: r.child.person.full_name,
         "referral": lambda r: r.child.person.full_name,
         "payment_run": lambda r: f"{r.period:%B %Y}",
         "rate": lambda r: f"£{r.amount:,.2f}",

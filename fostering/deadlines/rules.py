@@ -490,6 +490,17 @@ _RULES: tuple[Rule, ...] = (
         regulation=f"{_CPR}, reg 28(3)",
         due_soon=10,
     ),
+    # Children in care part: practice alerts and the dispute resolution process (fostering.alerts). The
+    # council may set another length per stage (alerts.models.AlertResponseClock); this is the default.
+    Rule(
+        code="practice_alert_response",
+        title="Respond to the IRO's practice alert at this stage",
+        starts_at="IRO raised a concern, or escalated it to the next stage",
+        amount=5,
+        unit=Unit.WORKING_DAYS,
+        regulation="IRO Handbook 2010, chapter 6 (dispute resolution): each stage answers in the time the council sets",
+        due_soon=2,
+    ),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
