@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from fostering.accounts.models import User
 from fostering.accounts.permissions import Perm, organisations_with
@@ -37,3 +38,12 @@ def child_list_for_user(*, user: User, search: str = "") -> QuerySet[Child]:
 def child_get_for_user(*, user: User, pk: int) -> Child:
     """Raises Child.DoesNotExist when the child is out of the user's reach."""
     return child_list_for_user(user=user).get(pk=pk)
+
+
+def child_or_404(children: QuerySet[Child], pk: int) -> Child:
+    """The child ``pk`` among ``children`` (a selector's reach), else a 404: the one answer every page about a
+    child gives for a child out of reach, in this app and in those built on it."""
+    try:
+        return children.get(pk=pk)
+    except Child.DoesNotExist as missing:
+        raise Http404("No such child") from missing

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,8 +17,7 @@ from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.services import record_read
-from fostering.children.models import Child
-from fostering.children.selectors import child_get_for_user
+from fostering.children.selectors import child_list_for_user, child_or_404
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
 from fostering.core.lists import list_page
@@ -36,6 +35,9 @@ from .selectors import (
     figures,
     staying_put,
 )
+
+if TYPE_CHECKING:
+    pass
 
 LIST_PERMS = (Perm.VIEW_CHILD, Perm.VIEW_CASELOAD_CHILD)
 
@@ -113,10 +115,7 @@ def figures_page(request: StaffRequest) -> HttpResponse:
 @login_required
 def child_leaving_care(request: StaffRequest, pk: int) -> HttpResponse:
     """From the child's page: whether the young person is a care leaver, and why (not)."""
-    try:
-        child = child_get_for_user(user=request.user, pk=pk)
-    except Child.DoesNotExist as missing:
-        raise Http404("No such child") from missing
+    child = child_or_404(child_list_for_user(user=request.user), pk)
     record_read(by=request.user, page="leaving_care:child", record=child, children=[child])
     leaver = CareLeaver.objects.filter(child=child).first()
     reachable = (
@@ -137,10 +136,7 @@ def child_leaving_care(request: StaffRequest, pk: int) -> HttpResponse:
 
 @login_required
 def care_leaver_add(request: StaffRequest, pk: int) -> HttpResponse:
-    try:
-        child = child_get_for_user(user=request.user, pk=pk)
-    except Child.DoesNotExist as missing:
-        raise Http404("No such child") from missing
+    child = child_or_404(child_list_for_user(user=request.user), pk)
     if not has_perm(request.user, Perm.RECORD_LEAVING_CARE, child.organisation_id):
         raise PermissionDenied
     if request.method == "GET":

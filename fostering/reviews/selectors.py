@@ -142,7 +142,7 @@ def child_timetable(child: Child, *, today: date) -> Timetable:
         period,
         list(child.reviews.all()),
         records,
-        list(child.review_requests.all()),
+        list(ReviewRequest.objects.filter(child=child)),
         list(Recommendation.objects.filter(record__review__child=child).select_related("record__review")),
         first_days=settings_for(child.organisation_id).first_review_working_days,
         today=today,
@@ -382,4 +382,4 @@ def iro_choices(organisation_id: int) -> QuerySet[User]:
 
 
 def current_iro(child: Child) -> IROAllocation | None:
-    return child.iro_allocations.filter(ended_on__isnull=True).select_related("iro").first()
+    return IROAllocation.objects.filter(child=child, ended_on__isnull=True).select_related("iro").first()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +16,7 @@ from django.urls import reverse
 from fostering.accounts.models import Organisation
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.services import record_read
-from fostering.children.models import Child
+from fostering.children.selectors import child_or_404
 from fostering.core import clock
 from fostering.core.forms import ServiceForm
 from fostering.core.views import StaffRequest, record_form_page, render_form, submit
@@ -34,7 +34,10 @@ from .forms import (
     ReviewForm,
     SettingsForm,
 )
-from .models import Recommendation, ReviewRecord
+from .models import IROAllocation, Recommendation, ReviewRecord
+
+if TYPE_CHECKING:
+    from fostering.children.models import Child
 
 
 def _page(request: StaffRequest) -> str:
@@ -43,10 +46,7 @@ def _page(request: StaffRequest) -> str:
 
 
 def _child(request: StaffRequest, pk: int) -> Child:
-    try:
-        return selectors.child_for_user(user=request.user, pk=pk)
-    except Child.DoesNotExist as missing:
-        raise Http404("No such child") from missing
+    return child_or_404(selectors.review_children_for_user(user=request.user), pk)
 
 
 def _record(request: StaffRequest, pk: int) -> ReviewRecord:
@@ -124,7 +124,7 @@ def child_reviews(request: StaffRequest, pk: int) -> HttpResponse:
             "child": child,
             "person": child.person,
             "current": selectors.current_iro(child),
-            "allocations": child.iro_allocations.select_related("iro", "allocated_by"),
+            "allocations": IROAllocation.objects.filter(child=child).select_related("iro", "allocated_by"),
             "timetable": selectors.child_timetable(child, today=clock.today()),
             "reviews": reviews,
             "can": {

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from fostering.accounts.permissions import Perm, has_perm, organisations_with
 from fostering.audit.services import record_read
-from fostering.children.models import Child
-from fostering.children.selectors import child_get_for_user
+from fostering.children.selectors import child_list_for_user, child_or_404
 from fostering.core import clock
 from fostering.core.views import StaffRequest, record_form_page
 
@@ -17,12 +18,12 @@ from . import selectors, services
 from .deadlines import child_visit_deadlines
 from .forms import AllocationForm, VisitForm
 
+if TYPE_CHECKING:
+    from fostering.children.models import Child
+
 
 def _child_or_404(request: StaffRequest, pk: int) -> Child:
-    try:
-        return child_get_for_user(user=request.user, pk=pk)
-    except Child.DoesNotExist as missing:
-        raise Http404("No such child") from missing
+    return child_or_404(child_list_for_user(user=request.user), pk)
 
 
 @login_required

@@ -102,6 +102,7 @@ def test_the_first_review_is_due_20_working_days_after_care_starts_unless_the_co
 def test_the_second_review_is_due_3_months_after_the_first_with_a_midway_check_halfway(child):
     held_review(child, held_on=date(2024, 2, 14))
     table = selectors.child_timetable(child, today=date(2024, 2, 20))
+    assert table.next_review is not None and table.midway is not None
     assert (table.next_review.rule, table.next_review.due) == ("child_second_review", date(2024, 5, 14))
     assert table.midway.due == date(2024, 2, 14) + (date(2024, 5, 14) - date(2024, 2, 14)) / 2
     assert table.records_due[0][1].due == date(2024, 3, 13)  # the record: 20 working days
@@ -202,6 +203,7 @@ def test_the_iro_records_the_review_recommendations_midway_check_and_permanence_
     assert Recommendation.objects.get().done_on == date(2024, 3, 20)
     assert record.midway_check.child_visited_in_time is False
     table = selectors.child_timetable(child, today=date(2024, 4, 2))
+    assert table.midway is not None
     assert table.records_due == [] and table.midway.status.value == "met"
     verbs = set(AuditEvent.objects.filter(actor=iro).values_list("verb", flat=True))
     assert {"child_review_recorded", "review_record_written", "review_midway_check_recorded"} <= verbs
