@@ -381,10 +381,14 @@ _CHILDREN_IN_CARE: dict[Role, frozenset[Perm]] = {
     Role.PERSONAL_ADVISER: frozenset(
         {P.VIEW_CASELOAD_CHILD, P.VIEW_PERSON, P.USE_API, P.RECORD_LEAVING_CARE}
     ),
-    # Managers answer escalated alerts, allocate IROs in the IRO manager's absence and read the figures.
+    # Managers answer escalated alerts, allocate IROs in the IRO manager's absence and read the figures; as
+    # everywhere in the service, the service manager can stand in for each of these workers.
     Role.SERVICE_MANAGER: frozenset(
         {
             P.VIEW_CHILD_REVIEWS,
+            P.CHAIR_REVIEW,
+            P.RAISE_PRACTICE_ALERT,
+            P.RECORD_CHILD_VISIT,
             P.ALLOCATE_IRO,
             P.ANSWER_PRACTICE_ALERT,
             P.VIEW_IRO_REPORTS,
